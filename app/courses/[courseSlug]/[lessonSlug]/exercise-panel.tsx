@@ -1,0 +1,73 @@
+'use client';
+
+import { useActionState } from 'react';
+import { checkExerciseAction } from './actions';
+import type { CheckState } from './check-types';
+import styles from './lesson.module.css';
+
+export type ExercisePanelProps = {
+  courseSlug: string;
+  lessonSlug: string;
+  exercise: { id: string; title: string; description?: string; tasks: { id: string; title: string }[]; hints: string[] };
+  index: number;
+  initial: CheckState;
+};
+
+/** One exercise: its tasks, hints and the "확인" button; results are announced politely. */
+export function ExercisePanel({ courseSlug, lessonSlug, exercise, index, initial }: ExercisePanelProps) {
+  const [state, action, pending] = useActionState(checkExerciseAction, initial);
+  const byTask = new Map(state.result?.tasks.map((t) => [t.taskId, t]));
+  const headingId = `exercise-${exercise.id}`;
+  return (
+    <section className={styles.exercise} aria-labelledby={headingId} data-status={state.status}>
+      <header className={styles.exerciseHeader}>
+        <h3 id={headingId} className={styles.exerciseTitle}>
+          <span className={styles.exerciseIndex}>실습 {index + 1}</span> {exercise.title}
+        </h3>
+        {state.status === 'passed' && <span className="badge badge-done">통과</span>}
+      </header>
+      {exercise.description && <p className={styles.exerciseDescription}>{exercise.description}</p>}
+      <ul className={styles.tasks} aria-label="과제 목록">
+        {exercise.tasks.map((task) => {
+          const r = byTask.get(task.id);
+          const mark = r ? (r.passed ? 'pass' : 'fail') : 'todo';
+          return (
+            <li key={task.id} className={styles.task} data-result={mark}>
+              <span className={styles.taskMark} aria-hidden="true">
+                {mark === 'pass' ? '✓' : mark === 'fail' ? '✗' : ''}
+              </span>
+              <span className={styles.taskText}>
+                <span>
+                  {task.title}
+                  {r && <span className="visually-hidden">{r.passed ? ' — 통과' : ' — 실패'}</span>}
+                </span>
+                {r && !r.passed && r.message && <span className={styles.taskMessage}>{r.message}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {exercise.hints.length > 0 && (
+        <details className={styles.hints}>
+          <summary>힌트 보기 ({exercise.hints.length})</summary>
+          <ol>
+            {exercise.hints.map((hint, i) => (
+              <li key={i}>{hint}</li>
+            ))}
+          </ol>
+        </details>
+      )}
+      <form action={action} className={styles.checkRow}>
+        <input type="hidden" name="courseSlug" value={courseSlug} />
+        <input type="hidden" name="lessonSlug" value={lessonSlug} />
+        <input type="hidden" name="exerciseId" value={exercise.id} />
+        <button type="submit" className="btn btn-primary" disabled={pending} aria-describedby={`${headingId}-status`}>
+          {pending ? '확인 중…' : '확인'}
+        </button>
+        <p id={`${headingId}-status`} className={styles.checkStatus} role="status" aria-live="polite" data-status={state.status}>
+          {pending ? '클러스터 상태를 확인하고 있습니다…' : state.message}
+        </p>
+      </form>
+    </section>
+  );
+}

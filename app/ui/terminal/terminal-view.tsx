@@ -1,0 +1,119 @@
+'use client';
+
+import '@xterm/xterm/css/xterm.css';
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal } from '@xterm/xterm';
+import { useEffect, useRef, useState } from 'react';
+import { type ClientMessage, type ServerMessage, TERMINAL_PATH } from '@/lib/terminal/protocol';
+import styles from './terminal.module.css';
+
+type State = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
+
+const STATE_TEXT: Record<State, string> = {
+  connecting: '연결 중…',
+  connected: '연결됨',
+  reconnecting: '연결이 끊어졌습니다. 같은 실습 환경으로 다시 연결하는 중…',
+  unauthorized: '터미널을 열 수 없습니다. 페이지를 새로 고치거나 다시 로그인해 주세요.',
+};
+
+/** Event the page listens to (exercise panel): a command finished in this lab. */
+export const LAB_COMMAND_EVENT = 'kubelab:command-done';
+
+export function TerminalView({ labKey }: { labKey: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<State>('connecting');
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const term = new Terminal({
+      cursorBlink: true,
+      convertEol: false,
+      fontFamily: '"D2Coding", "Menlo", "Consolas", "Liberation Mono", monospace',
+      fontSize: 14,
+      scrollback: 5000,
+      theme: { background: '#0f172a', foreground: '#e2e8f0', cursor: '#e2e8f0' },
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(el);
+    fit.fit();
+
+    let ws: WebSocket | null = null;
+    let closed = false;
+    let attempt = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const send = (m: ClientMessage) => {
+      if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify(m));
+    };
+
+    const connect = async () => {
+      try {
+        // Make sure the visitor has an identity (signed in, or a guest cookie) before the upgrade.
+        const res = await fetch('/api/guest', { method: 'POST', credentials: 'same-origin' });
+        if (!res.ok) throw new Error(String(res.status));
+      } catch {
+        return scheduleRetry();
+      }
+      if (closed) return;
+      const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+      const socket = new WebSocket(`${proto}://${location.host}${TERMINAL_PATH}?lab=${encodeURIComponent(labKey)}`);
+      ws = socket;
+      let opened = false;
+      socket.onopen = () => {
+        opened = true;
+        attempt = 0;
+        term.reset();
+        send({ t: 'resize', cols: term.cols, rows: term.rows });
+      };
+      socket.onmessage = (event) => {
+        const m = JSON.parse(String(event.data)) as ServerMessage;
+        if (m.t === 'out') term.write(m.d);
+        else if (m.t === 'ready') setState('connected');
+        else if (m.t === 'done') window.dispatchEvent(new CustomEvent(LAB_COMMAND_EVENT, { detail: { labKey, ...m } }));
+        else if (m.t === 'error') term.write(`\r\n${m.message}\r\n`);
+      };
+      socket.onclose = () => {
+        if (closed) return;
+        // A refused upgrade closes before opening: after a few tries, say so instead of spinning.
+        if (!opened && attempt >= 4) return setState('unauthorized');
+        scheduleRetry();
+      };
+    };
+    const scheduleRetry = () => {
+      if (closed) return;
+      setState('reconnecting');
+      const delay = Math.min(10_000, 500 * 2 ** attempt++);
+      retry = setTimeout(() => void connect(), delay);
+    };
+
+    const input = term.onData((d) => send({ t: 'in', d }));
+    const resize = term.onResize(({ cols, rows }) => send({ t: 'resize', cols, rows }));
+    const observer = new ResizeObserver(() => fit.fit());
+    observer.observe(el);
+    void connect();
+    term.focus();
+
+    return () => {
+      closed = true;
+      clearTimeout(retry);
+      observer.disconnect();
+      input.dispose();
+      resize.dispose();
+      ws?.close();
+      term.dispose();
+    };
+  }, [labKey]);
+
+  return (
+    <div className={styles.frame} data-state={state}>
+      <div className={styles.bar}>
+        <span className={styles.title}>root@k8s-master: ~</span>
+        <span className={styles.status} role="status" aria-live="polite" data-testid="terminal-status">
+          {STATE_TEXT[state]}
+        </span>
+      </div>
+      <div ref={host} className={styles.screen} role="application" aria-label="실습 터미널" data-testid="terminal" />
+    </div>
+  );
+}

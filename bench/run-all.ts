@@ -1,0 +1,12 @@
+import { benchFirstLoad } from './first-load-js';
+import { benchRoundTrip } from './terminal-roundtrip';
+
+async function main(): Promise<void> {
+  const rt = await benchRoundTrip();
+  console.log(`terminal round trip: median ${rt.median.toFixed(2)} ms, p95 ${rt.p95.toFixed(2)} ms; median/budget(10 ms) = ${rt.ratio.toFixed(3)}`);
+  const fl = await benchFirstLoad();
+  console.log(`lesson first-load JS: ${fl.kb.toFixed(1)} KB gzipped (${fl.files} scripts); size/budget(200 KB) = ${fl.ratio.toFixed(3)}`);
+  process.exit(0);
+}
+
+void main();

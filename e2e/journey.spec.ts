@@ -1,0 +1,72 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const LESSON = '/courses/kubernetes/statefulset-intro';
+
+/** The terminal's visible text (xterm's DOM renderer), with non-breaking spaces normalised. */
+async function terminalText(page: Page): Promise<string> {
+  return (await page.locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
+}
+
+async function typeCommand(page: Page, command: string): Promise<void> {
+  await page.getByTestId('terminal').click();
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+}
+
+test('sign up, run a pod in the lesson terminal, pass the check, see it on the dashboard, reload', async ({ page }) => {
+  const email = `learner-${Date.now()}@example.com`;
+
+  await page.goto('/signup');
+  await page.getByLabel('이메일').fill(email);
+  await page.getByLabel('비밀번호', { exact: true }).fill('correct horse 42');
+  await page.getByLabel('비밀번호 확인').fill('correct horse 42');
+  await page.getByRole('button', { name: '회원가입' }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  await page.goto(LESSON);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('StatefulSet');
+  await expect(page.getByTestId('terminal-status')).toHaveText('연결됨');
+  await expect.poll(() => terminalText(page)).toContain('root@k8s-master:~#');
+
+  await typeCommand(page, 'kubectl run web --image=nginx');
+  await expect.poll(() => terminalText(page)).toContain('pod/web created');
+
+  // Pending → ContainerCreating → Running takes a few simulated (= real, here) seconds.
+  await expect
+    .poll(
+      async () => {
+        await typeCommand(page, 'clear');
+        await typeCommand(page, 'kubectl get pods');
+        await page.waitForTimeout(300);
+        return terminalText(page);
+      },
+      { timeout: 30_000, intervals: [1000] },
+    )
+    .toMatch(/web\s+1\/1\s+Running\s+0\s+\d+s/);
+
+  await page.getByRole('button', { name: '확인' }).click();
+  const status = page.getByRole('status').filter({ hasText: /통과|성공|완료/ });
+  await expect(status.first()).toBeVisible();
+
+  await page.goto('/dashboard');
+  await expect(page.getByRole('heading', { name: '대시보드' })).toBeVisible();
+  await expect(page.getByRole('table').first()).toContainText('StatefulSet');
+  await expect(page.locator('body')).toContainText('run-web');
+
+  await page.goto(LESSON);
+  await expect(page.getByTestId('terminal-status')).toHaveText('연결됨');
+  await typeCommand(page, 'kubectl get pods');
+  await expect.poll(() => terminalText(page)).toMatch(/web\s+1\/1\s+Running\s+0\s+\d+/);
+});
+
+test('a guest can use the terminal without an account; the upgrade needs an identity', async ({ page, request }) => {
+  const refused = await request.get('/api/terminal?lab=kubernetes/statefulset-intro', {
+    headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' },
+  });
+  expect(refused.status()).toBe(401);
+
+  await page.goto(LESSON);
+  await expect(page.getByTestId('terminal-status')).toHaveText('연결됨');
+  await typeCommand(page, 'kubectl get nodes');
+  await expect.poll(() => terminalText(page)).toMatch(/k8s-master\s+Ready\s+control-plane/);
+});

@@ -1,0 +1,65 @@
+import type { Pod } from '../k8s';
+import type { StatusCause } from '../errors';
+import type { Prng } from '../prng';
+import type { StoredObject } from '../types';
+import { validateObjectMeta } from './object-meta';
+import { defaultPod } from './pod-defaults';
+import { validatePod, validatePodUpdate } from './pod-validation';
+
+export interface StrategyContext {
+  prng: Prng;
+  now: number;
+}
+
+/**
+ * Per-kind REST strategy, like pkg/registry/<group>/<kind>/strategy.go upstream:
+ * defaulting + admission on create, validation, and the graceful-deletion rule.
+ */
+export interface KindStrategy {
+  prepareForCreate?(obj: StoredObject, ctx: StrategyContext): void;
+  validate(obj: StoredObject): StatusCause[];
+  prepareForUpdate?(next: StoredObject, prev: StoredObject): void;
+  validateUpdate?(next: StoredObject, prev: StoredObject): StatusCause[];
+  /** Seconds to wait before the object is removed; 0 removes it at once. */
+  gracePeriod?(obj: StoredObject, requested: number | undefined): number;
+  /** Whether `status` is a subresource that user updates may not touch. */
+  hasStatus?: boolean;
+}
+
+const generic = (rule: 'subdomain' | 'label'): KindStrategy => ({
+  validate: (obj) => validateObjectMeta(obj.metadata, rule),
+});
+
+// pkg/registry/core/pod/strategy.go: PrepareForCreate resets status to Pending with
+// QOSClass; CheckGracefulDelete uses the spec's grace period, or 0 when the pod never
+// reached a node or has already finished.
+const podStrategy: KindStrategy = {
+  hasStatus: true,
+  prepareForCreate(obj, ctx) {
+    const pod = obj as Pod;
+    defaultPod(pod, ctx.prng);
+    const requests = pod.spec!.containers.some((c) => c.resources?.requests || c.resources?.limits);
+    pod.status = { phase: 'Pending', qosClass: requests ? 'Burstable' : 'BestEffort' };
+  },
+  validate: (obj) => validatePod(obj as Pod),
+  prepareForUpdate(next, prev) {
+    next.status = prev.status;
+  },
+  validateUpdate: (next, prev) => validatePodUpdate(next as Pod, prev as Pod),
+  gracePeriod(obj, requested) {
+    const pod = obj as Pod;
+    if (!pod.spec?.nodeName) return 0;
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return 0;
+    return requested ?? pod.spec.terminationGracePeriodSeconds ?? 30;
+  },
+};
+
+const strategies: Record<string, KindStrategy> = {
+  Pod: podStrategy,
+  Namespace: generic('label'),
+  Node: generic('subdomain'),
+};
+
+export function strategyFor(kind: string): KindStrategy {
+  return strategies[kind] ?? generic('subdomain');
+}

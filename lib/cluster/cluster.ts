@@ -1,0 +1,125 @@
+import { ApiServer, type DeleteOptions, type WriteOptions } from './api/api-server';
+import { EventRecorder } from './api/events';
+import type { Controller, ControllerContext, TaskHandler } from './controllers/controller';
+import { Kubelet } from './controllers/kubelet';
+import { Scheduler } from './controllers/scheduler';
+import { createPrng, type Prng } from './prng';
+import { WorkQueue, type Task } from './queue';
+import { resolveResource, resourceForKind, type ResourceInfo } from './resources';
+import { ObjectStore } from './store';
+import { KUBERNETES_VERSION, seedTopology } from './topology';
+import type { ClusterSnapshot, KubeObject, StoredObject, WatchFilter, WatchListener } from './types';
+
+export interface Cluster {
+  /** Simulated epoch ms. */
+  now(): number;
+  /** Runs all controller work due up to `ms` in time order (never goes back). */
+  advanceTo(ms: number): void;
+  advanceBy(ms: number): void;
+  /** Earliest scheduled work, so a real-time driver can arm one timer. */
+  nextDueAt(): number | undefined;
+  snapshot(): ClusterSnapshot;
+  /** Bumps on every store write. */
+  readonly revision: number;
+  readonly seed: string;
+  /** Server version, e.g. `v1.34.1`. */
+  readonly version: string;
+  get<T = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined;
+  list<T = KubeObject>(kind: string, namespace?: string): T[];
+  /** Creates through admission + validation; throws StatusError. */
+  create<T extends KubeObject>(obj: T, opts?: WriteOptions): T;
+  /** Replaces an existing object (apply/replace/edit); throws StatusError. */
+  update<T extends KubeObject>(obj: T, opts?: WriteOptions): T;
+  /** Deletes (gracefully for pods); returns the object as the API returned it. */
+  delete<T extends KubeObject = KubeObject>(kind: string, namespace: string | undefined, name: string, opts?: DeleteOptions): T;
+  /** Subscribes to ADDED/MODIFIED/DELETED; returns the unsubscribe function. */
+  watch(listener: WatchListener, filter?: WatchFilter): () => void;
+  /** Discovery: what a typed resource name (`po`, `deploy`) maps to. */
+  resolveResource(typed: string): ResourceInfo | undefined;
+  resourceForKind(kind: string, apiVersion?: string): ResourceInfo | undefined;
+}
+
+export interface CreateClusterOptions {
+  seed?: string;
+  /** Initial simulated epoch ms (default Date.now()). */
+  now?: number;
+}
+
+class SimCluster implements Cluster {
+  readonly version = KUBERNETES_VERSION;
+  private clock: number;
+  private store: ObjectStore;
+  private queue: WorkQueue;
+  private prng: Prng;
+  private api: ApiServer;
+  private controllers: Controller[];
+  private handlers = new Map<string, TaskHandler>();
+
+  constructor(readonly seed: string, snapshot?: ClusterSnapshot, now?: number) {
+    this.clock = snapshot?.now ?? now ?? Date.now();
+    this.prng = createPrng(snapshot?.prng ?? seed);
+    this.store = new ObjectStore(snapshot?.objects, snapshot?.rv);
+    this.queue = new WorkQueue(snapshot?.queue);
+    this.api = new ApiServer(this.store, this.prng, () => this.clock);
+    if (!snapshot) seedTopology(this.api, this.prng, this.clock);
+    const ctx: ControllerContext = {
+      store: this.store, api: this.api, prng: this.prng,
+      events: new EventRecorder(this.api, this.store, () => this.clock),
+      now: () => this.clock,
+      enqueue: (delayMs: number, task: Task) => this.queue.push(this.clock + Math.max(0, delayMs), task),
+    };
+    this.controllers = [new Scheduler(ctx), new Kubelet(ctx)];
+    for (const c of this.controllers) {
+      for (const [type, fn] of Object.entries(c.handlers)) this.handlers.set(type, fn);
+      c.start();
+    }
+  }
+
+  now(): number { return this.clock; }
+  get revision(): number { return this.store.revision; }
+
+  advanceTo(ms: number): void {
+    for (let item = this.queue.popDue(ms); item; item = this.queue.popDue(ms)) {
+      this.clock = Math.max(this.clock, item.at);
+      this.handlers.get(item.task.type)?.(item.task);
+    }
+    this.clock = Math.max(this.clock, ms);
+  }
+
+  advanceBy(ms: number): void { this.advanceTo(this.clock + ms); }
+  nextDueAt(): number | undefined { return this.queue.peek()?.at; }
+
+  snapshot(): ClusterSnapshot {
+    return { v: 1, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
+      queue: this.queue.toJSON(), objects: this.store.all() };
+  }
+
+  get<T = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    const res = resourceForKind(kind);
+    return this.store.get(kind, res?.namespaced ? namespace || 'default' : undefined, name) as T | undefined;
+  }
+
+  list<T = KubeObject>(kind: string, namespace?: string): T[] {
+    return this.store.list(kind, namespace) as T[];
+  }
+
+  create<T extends KubeObject>(obj: T, opts?: WriteOptions): T { return this.api.create(obj, opts); }
+  update<T extends KubeObject>(obj: T, opts?: WriteOptions): T { return this.api.update(obj, opts); }
+  delete<T extends KubeObject = KubeObject>(kind: string, ns: string | undefined, name: string, opts?: DeleteOptions): T {
+    return this.api.delete<T>(kind, ns, name, opts);
+  }
+  watch(listener: WatchListener, filter?: WatchFilter): () => void { return this.store.subscribe(listener, filter); }
+  resolveResource(typed: string): ResourceInfo | undefined { return resolveResource(typed); }
+  resourceForKind(kind: string, apiVersion?: string): ResourceInfo | undefined { return resourceForKind(kind, apiVersion); }
+}
+
+export function createCluster(opts: CreateClusterOptions = {}): Cluster {
+  return new SimCluster(opts.seed ?? 'kubelab', undefined, opts.now);
+}
+
+export function restoreCluster(snapshot: ClusterSnapshot): Cluster {
+  if (snapshot?.v !== 1) throw new Error('unsupported cluster snapshot version');
+  return new SimCluster(snapshot.seed, structuredClone(snapshot));
+}
+
+export type { StoredObject };

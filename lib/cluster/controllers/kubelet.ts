@@ -1,0 +1,91 @@
+import type { Node, Pod } from '../k8s';
+import type { Task } from '../queue';
+import type { Controller, ControllerContext } from './controller';
+import { refreshReadiness, setCondition, waitingStatus } from './pod-status';
+import { podStages, type StageName } from './pod-stages';
+
+export interface KubeletTask extends Task {
+  type: 'kubelet';
+  step: StageName;
+  ns: string;
+  name: string;
+  uid: string;
+  /** Container index the step is about. */
+  c?: number;
+  /** Image-pull or crash back-off attempt. */
+  attempt?: number;
+  restart?: boolean;
+  /** Exit code for the `exit` step. */
+  code?: number;
+  /** Simulated pull duration for the `pulled` step. */
+  ms?: number;
+}
+
+/**
+ * The kubelets of all nodes as one controller. Pod lifecycle is data: each step in
+ * `pod-stages.ts` updates status, records events and schedules the next step on the
+ * virtual clock (the stage idea of kubernetes-sigs/kwok).
+ */
+export class Kubelet implements Controller {
+  readonly name = 'kubelet';
+  readonly handlers = { kubelet: (t: Task) => this.run(t as KubeletTask) };
+  private unsubscribe?: () => void;
+
+  constructor(readonly ctx: ControllerContext) {
+    ctx.api.onGraceful((obj) => {
+      if (obj.kind === 'Pod') this.enqueueFor(obj as Pod, 0, 'kill');
+    });
+  }
+
+  start(): void {
+    this.unsubscribe = this.ctx.store.subscribe((ev) => {
+      const pod = ev.object as Pod;
+      if (ev.type === 'DELETED' || !pod.spec?.nodeName || pod.status?.startTime || pod.metadata?.deletionTimestamp) return;
+      if (ev.type === 'ADDED' || !(ev.object.status?.conditions ?? []).some((c: { type: string }) => c.type === 'PodReadyToStartContainers')) {
+        this.enqueueFor(pod, 700 + this.ctx.prng.int(500), 'admit');
+      }
+    }, { kind: 'Pod' });
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+  }
+
+  enqueueFor(pod: Pod, delayMs: number, step: StageName, extra: Partial<KubeletTask> = {}): void {
+    const m = pod.metadata!;
+    this.ctx.enqueue(delayMs, { type: 'kubelet', step, ns: m.namespace!, name: m.name!, uid: m.uid!, ...extra });
+  }
+
+  private run(task: KubeletTask): void {
+    const pod = this.ctx.store.get('Pod', task.ns, task.name) as Pod | undefined;
+    if (!pod || pod.metadata?.uid !== task.uid) return;
+    if (pod.metadata?.deletionTimestamp && task.step !== 'kill' && task.step !== 'remove') return;
+    podStages[task.step](this, pod, task);
+  }
+
+  node(pod: Pod): Node | undefined {
+    return this.ctx.store.get('Node', undefined, pod.spec!.nodeName!) as Node | undefined;
+  }
+
+  /** Writes the pod with its readiness conditions refreshed. */
+  save(pod: Pod): void {
+    if (pod.status?.phase === 'Running' || pod.status?.phase === 'Pending') refreshReadiness(pod, this.ctx.now());
+    this.ctx.api.write(pod);
+  }
+
+  event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, c?: number): void {
+    const container = c === undefined ? undefined : pod.spec!.containers[c];
+    this.ctx.events.record(pod, type, reason, message, { component: 'kubelet', host: pod.spec!.nodeName },
+      container ? `spec.containers{${container.name}}` : undefined);
+  }
+
+  setWaiting(pod: Pod, c: number, reason: string, message?: string): void {
+    const statuses = pod.status!.containerStatuses!;
+    statuses[c] = waitingStatus(pod.spec!.containers[c], reason, message, statuses[c]);
+  }
+
+  markSandboxReady(pod: Pod): void {
+    setCondition(pod, 'PodReadyToStartContainers', 'True', this.ctx.now());
+    setCondition(pod, 'Initialized', 'True', this.ctx.now());
+  }
+}

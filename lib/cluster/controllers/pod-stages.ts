@@ -1,0 +1,198 @@
+import type { ContainerStatus, Node, Pod } from '../k8s';
+import { rfc3339 } from '../api/time';
+import { randomHex } from '../prng';
+import { digestOf } from '../runtime/image-ref';
+import { goDuration } from '../runtime/go-duration';
+import { lookupImage, normalizedImage, processFor } from '../runtime/images';
+import type { Kubelet, KubeletTask } from './kubelet';
+import { setCondition, waitingStatus } from './pod-status';
+import { allocatePodIP } from './pod-network';
+
+export type StageName = 'admit' | 'pull' | 'pulled' | 'pull-backoff' | 'start' | 'exit' | 'kill' | 'remove';
+type Stage = (k: Kubelet, pod: Pod, task: KubeletTask) => void;
+
+const MAX_BACKOFF_MS = 300_000; // pkg/kubelet/kubelet.go MaxContainerBackOff / image backoff cap
+const backoffMs = (attempt: number) => Math.min(10_000 * 2 ** Math.max(0, attempt - 1), MAX_BACKOFF_MS);
+
+function pullError(image: string): string {
+  const ref = normalizedImage(image);
+  return `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": pull access denied, ` +
+    'repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
+}
+
+function imagePresent(node: Node | undefined, image: string): boolean {
+  const name = normalizedImage(image);
+  return (node?.status?.images ?? []).some((i) => i.names?.includes(name));
+}
+
+function afterContainer(k: Kubelet, pod: Pod, c: number): void {
+  if (c + 1 < pod.spec!.containers.length) k.enqueueFor(pod, 50, 'pull', { c: c + 1 });
+}
+
+/**
+ * The pod lifecycle as stages (admit → pull → pulled → start → exit/kill → remove),
+ * following pkg/kubelet/kuberuntime/kuberuntime_manager.go SyncPod: sandbox first (pod IP),
+ * then for each container in order pull, create, start; image failures back off
+ * (ErrImagePull → ImagePullBackOff), exits restart per restartPolicy with CrashLoopBackOff.
+ */
+export const podStages: Record<StageName, Stage> = {
+  admit(k, pod) {
+    if (pod.status?.startTime) return;
+    const now = k.ctx.now();
+    const node = k.node(pod);
+    const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+    const podIP = pod.spec?.hostNetwork ? hostIP : allocatePodIP(k.ctx, node);
+    const st = pod.status!;
+    Object.assign(st, {
+      phase: 'Pending', hostIP, hostIPs: [{ ip: hostIP }], podIP, podIPs: [{ ip: podIP }], startTime: rfc3339(now),
+    });
+    k.markSandboxReady(pod);
+    st.containerStatuses = pod.spec!.containers.map((c) => waitingStatus(c, 'ContainerCreating'));
+    k.save(pod);
+    k.enqueueFor(pod, 150, 'pull', { c: 0 });
+  },
+
+  pull(k, pod, task) {
+    const c = task.c ?? 0;
+    const container = pod.spec!.containers[c];
+    const image = container.image!;
+    const policy = container.imagePullPolicy;
+    const present = imagePresent(k.node(pod), image);
+    if (policy !== 'Always' && present) {
+      k.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, c);
+      k.enqueueFor(pod, 100, 'start', { c, restart: task.restart });
+      return;
+    }
+    if (policy === 'Never') {
+      const msg = `Container image "${image}" is not present with pull policy of Never`;
+      k.setWaiting(pod, c, 'ErrImageNeverPull', msg);
+      k.save(pod);
+      k.event(pod, 'Warning', 'ErrImageNeverPull', msg, c);
+      return;
+    }
+    k.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, c);
+    const spec = lookupImage(image);
+    const base = spec ? (present ? 600 : spec.pullMs) : 1200;
+    const ms = Math.round(base * (0.85 + 0.3 * k.ctx.prng.next()));
+    k.enqueueFor(pod, ms, 'pulled', { c, attempt: task.attempt, restart: task.restart, ms });
+  },
+
+  pulled(k, pod, task) {
+    const c = task.c ?? 0;
+    const image = pod.spec!.containers[c].image!;
+    const spec = lookupImage(image);
+    if (!spec) {
+      const err = pullError(image);
+      k.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${err}`, c);
+      k.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', c);
+      k.setWaiting(pod, c, 'ErrImagePull', err);
+      k.save(pod);
+      k.enqueueFor(pod, 1000 + k.ctx.prng.int(1000), 'pull-backoff', { c, attempt: (task.attempt ?? 0) + 1 });
+      return;
+    }
+    const took = goDuration(Number(task.ms ?? spec.pullMs));
+    k.event(pod, 'Normal', 'Pulled',
+      `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${spec.sizeBytes} bytes.`, c);
+    const node = k.node(pod);
+    if (node && !imagePresent(node, image)) {
+      const name = normalizedImage(image);
+      const repo = name.replace(/:[^:/]+$/, '');
+      (node.status!.images ??= []).push({ names: [`${repo}@${digestOf(name)}`, name], sizeBytes: spec.sizeBytes });
+      k.ctx.api.write(node);
+    }
+    k.enqueueFor(pod, 100, 'start', { c, restart: task.restart });
+  },
+
+  'pull-backoff'(k, pod, task) {
+    const c = task.c ?? 0;
+    const image = pod.spec!.containers[c].image!;
+    k.setWaiting(pod, c, 'ImagePullBackOff', `Back-off pulling image "${image}": ErrImagePull: ${pullError(image)}`);
+    k.save(pod);
+    k.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, c);
+    k.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c);
+    k.enqueueFor(pod, backoffMs(task.attempt ?? 1), 'pull', { c, attempt: task.attempt });
+  },
+
+  start(k, pod, task) {
+    const c = task.c ?? 0;
+    const now = k.ctx.now();
+    const container = pod.spec!.containers[c];
+    const prev = pod.status!.containerStatuses![c];
+    const name = normalizedImage(container.image!);
+    const status: ContainerStatus = {
+      ...waitingStatus(container, 'ContainerCreating', undefined, prev),
+      containerID: `containerd://${randomHex(k.ctx.prng, 64)}`,
+      image: name, imageID: `${name.replace(/:[^:/]+$/, '')}@${digestOf(name)}`,
+      ready: true, started: true, state: { running: { startedAt: rfc3339(now) } },
+    };
+    const lastRun = prev.state?.terminated ?? prev.lastState?.terminated;
+    if (task.restart && lastRun) {
+      status.lastState = { terminated: lastRun };
+      status.restartCount = (prev.restartCount ?? 0) + 1;
+    }
+    pod.status!.containerStatuses![c] = status;
+    k.event(pod, 'Normal', 'Created', `Created container: ${container.name}`, c);
+    k.event(pod, 'Normal', 'Started', `Started container ${container.name}`, c);
+    if (pod.status!.containerStatuses!.every((s) => s.state?.running || s.state?.terminated)) pod.status!.phase = 'Running';
+    k.save(pod);
+    const proc = processFor(container, lookupImage(container.image!)!);
+    if (proc.exitAfterMs !== undefined) k.enqueueFor(pod, proc.exitAfterMs, 'exit', { c, code: proc.exitCode });
+    afterContainer(k, pod, c);
+  },
+
+  exit(k, pod, task) {
+    const c = task.c ?? 0;
+    const now = k.ctx.now();
+    const code = task.code ?? 0;
+    const statuses = pod.status!.containerStatuses!;
+    const s = statuses[c];
+    if (!s.state?.running) return;
+    s.state = { terminated: {
+      containerID: s.containerID, exitCode: code, reason: code === 0 ? 'Completed' : 'Error',
+      startedAt: s.state.running.startedAt, finishedAt: rfc3339(now),
+    } };
+    s.ready = false;
+    s.started = false;
+    const policy = pod.spec!.restartPolicy ?? 'Always';
+    if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
+      const restarts = s.restartCount ?? 0;
+      k.save(pod);
+      if (restarts === 0) { k.enqueueFor(pod, 1000, 'pull', { c, restart: true }); return; }
+      const delay = backoffMs(restarts);
+      const ref = `${pod.metadata!.name}_${pod.metadata!.namespace}(${pod.metadata!.uid})`;
+      const term = s.state.terminated;
+      k.setWaiting(pod, c, 'CrashLoopBackOff', `back-off ${goDuration(delay)} restarting failed container=${s.name} pod=${ref}`);
+      statuses[c].lastState = { terminated: term };
+      k.save(pod);
+      k.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${s.name} in pod ${ref}`, c);
+      k.enqueueFor(pod, delay, 'pull', { c, restart: true });
+      return;
+    }
+    if (statuses.every((x) => x.state?.terminated)) {
+      pod.status!.phase = statuses.every((x) => x.state!.terminated!.exitCode === 0) ? 'Succeeded' : 'Failed';
+      setCondition(pod, 'PodReadyToStartContainers', 'False', now);
+      setCondition(pod, 'Ready', 'False', now, 'PodCompleted');
+      setCondition(pod, 'ContainersReady', 'False', now, 'PodCompleted');
+      k.ctx.api.write(pod);
+      return;
+    }
+    k.save(pod);
+  },
+
+  kill(k, pod) {
+    const grace = (pod.metadata?.deletionGracePeriodSeconds ?? 30) * 1000;
+    let longest = 300;
+    pod.spec!.containers.forEach((container, c) => {
+      const s = pod.status?.containerStatuses?.[c];
+      if (!s?.state?.running) return;
+      k.event(pod, 'Normal', 'Killing', `Stopping container ${container.name}`, c);
+      const proc = processFor(container, lookupImage(container.image!)!);
+      longest = Math.max(longest, Math.min(grace, proc.stopMs ?? grace));
+    });
+    k.enqueueFor(pod, longest + 200, 'remove');
+  },
+
+  remove(k, pod) {
+    k.ctx.api.remove('Pod', pod.metadata!.namespace, pod.metadata!.name!);
+  },
+};

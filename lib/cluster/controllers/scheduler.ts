@@ -1,0 +1,94 @@
+import type { Node, Pod, Taint, Toleration } from '../k8s';
+import type { Task } from '../queue';
+import type { Controller, ControllerContext } from './controller';
+import { setCondition } from './pod-status';
+
+/** Taint/toleration matching, pkg/apis/core/v1/helper ToleratesTaint. */
+export function tolerates(tolerations: Toleration[] | undefined, taint: Taint): boolean {
+  return (tolerations ?? []).some((t) => {
+    if (t.effect && t.effect !== taint.effect) return false;
+    if (t.operator === 'Exists') return !t.key || t.key === taint.key;
+    return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
+  });
+}
+
+const isReady = (n: Node) => n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+const blocking = (n: Node, pod: Pod) => (n.spec?.taints ?? [])
+  .find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !tolerates(pod.spec?.tolerations, t));
+
+/**
+ * A small kube-scheduler (pkg/scheduler): filter nodes (Ready, schedulable, taints,
+ * nodeSelector), score by fewest pods, break ties with the seeded PRNG, bind.
+ * The failure message follows framework.FitError.Error() in pkg/scheduler/framework/types.go.
+ */
+export class Scheduler implements Controller {
+  readonly name = 'default-scheduler';
+  readonly handlers = { 'schedule-pod': (t: Task) => this.schedule(t) };
+  private unsubscribe: (() => void)[] = [];
+
+  constructor(private ctx: ControllerContext) {}
+
+  start(): void {
+    this.unsubscribe.push(this.ctx.store.subscribe((ev) => {
+      const pod = ev.object as Pod;
+      if (ev.type === 'ADDED' && !pod.spec?.nodeName) this.enqueue(pod);
+    }, { kind: 'Pod' }));
+    // Unschedulable pods are retried when nodes change (the scheduling queue's move request).
+    this.unsubscribe.push(this.ctx.store.subscribe(() => {
+      for (const p of this.ctx.store.list('Pod') as Pod[]) {
+        if (!p.spec?.nodeName && !p.metadata?.deletionTimestamp) this.enqueue(p);
+      }
+    }, { kind: 'Node' }));
+  }
+
+  stop(): void {
+    this.unsubscribe.forEach((u) => u());
+    this.unsubscribe = [];
+  }
+
+  private enqueue(pod: Pod): void {
+    this.ctx.enqueue(0, { type: 'schedule-pod', ns: pod.metadata!.namespace, name: pod.metadata!.name, uid: pod.metadata!.uid });
+  }
+
+  private schedule(task: Task): void {
+    const { store, api, events, prng } = this.ctx;
+    const pod = store.get('Pod', task.ns as string, task.name as string) as Pod | undefined;
+    if (!pod || pod.metadata?.uid !== task.uid || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
+    const nodes = store.list('Node') as Node[];
+    const reasons = new Map<string, number>();
+    const fail = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    const feasible = nodes.filter((n) => {
+      if (!isReady(n)) return fail("node(s) were not ready"), false;
+      if (n.spec?.unschedulable) return fail('node(s) were unschedulable'), false;
+      const taint = blocking(n, pod);
+      if (taint) return fail(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`), false;
+      const sel = pod.spec?.nodeSelector ?? {};
+      if (Object.entries(sel).some(([k, v]) => n.metadata?.labels?.[k] !== v)) {
+        return fail("node(s) didn't match Pod's node affinity/selector"), false;
+      }
+      return true;
+    });
+    const now = this.ctx.now();
+    if (feasible.length === 0) {
+      const parts = [...reasons].map(([r, c]) => `${c} ${r}`).sort();
+      const msg = `0/${nodes.length} nodes are available: ${parts.join(', ')}. preemption: 0/${nodes.length} nodes are ` +
+        `available: ${nodes.length} Preemption is not helpful for scheduling.`;
+      if (pod.status?.conditions?.find((c) => c.type === 'PodScheduled')?.message === msg) return;
+      setCondition(pod, 'PodScheduled', 'False', now, 'Unschedulable', msg);
+      api.write(pod);
+      events.record(pod, 'Warning', 'FailedScheduling', msg, { component: 'default-scheduler' });
+      return;
+    }
+    const load = (n: Node) => (store.list('Pod') as Pod[])
+      .filter((p) => p.spec?.nodeName === n.metadata?.name && !['Succeeded', 'Failed'].includes(p.status?.phase ?? '')).length;
+    const best = Math.min(...feasible.map(load));
+    const ties = feasible.filter((n) => load(n) === best);
+    const node = ties[ties.length === 1 ? 0 : prng.int(ties.length)];
+    pod.spec!.nodeName = node.metadata!.name;
+    setCondition(pod, 'PodScheduled', 'True', now);
+    const bound = api.write(pod);
+    events.record(bound, 'Normal', 'Scheduled',
+      `Successfully assigned ${pod.metadata!.namespace}/${pod.metadata!.name} to ${node.metadata!.name}`,
+      { component: 'default-scheduler' });
+  }
+}

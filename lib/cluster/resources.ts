@@ -1,0 +1,83 @@
+/**
+ * API discovery: the resource types the simulated API server knows, like
+ * `kubectl api-resources` on a 1.34 cluster. `simulated` marks kinds whose
+ * controllers and storage exist; the others are known names that cannot be created yet.
+ */
+export interface ResourceInfo {
+  kind: string;
+  /** Plural resource name, e.g. `pods`. */
+  plural: string;
+  singular: string;
+  shortNames: string[];
+  /** API group, '' for core. */
+  group: string;
+  version: string;
+  namespaced: boolean;
+  simulated: boolean;
+}
+
+const r = (kind: string, plural: string, group: string, version: string, namespaced: boolean,
+  shortNames: string[] = [], simulated = false): ResourceInfo =>
+  ({ kind, plural, singular: kind.toLowerCase(), shortNames, group, version, namespaced, simulated });
+
+export const RESOURCES: readonly ResourceInfo[] = [
+  r('Pod', 'pods', '', 'v1', true, ['po'], true),
+  r('Node', 'nodes', '', 'v1', false, ['no'], true),
+  r('Namespace', 'namespaces', '', 'v1', false, ['ns'], true),
+  r('Event', 'events', '', 'v1', true, ['ev'], true),
+  r('StorageClass', 'storageclasses', 'storage.k8s.io', 'v1', false, ['sc'], true),
+  r('ConfigMap', 'configmaps', '', 'v1', true, ['cm']),
+  r('Secret', 'secrets', '', 'v1', true),
+  r('Service', 'services', '', 'v1', true, ['svc']),
+  r('Endpoints', 'endpoints', '', 'v1', true, ['ep']),
+  r('PersistentVolume', 'persistentvolumes', '', 'v1', false, ['pv']),
+  r('PersistentVolumeClaim', 'persistentvolumeclaims', '', 'v1', true, ['pvc']),
+  r('ServiceAccount', 'serviceaccounts', '', 'v1', true, ['sa']),
+  r('ReplicationController', 'replicationcontrollers', '', 'v1', true, ['rc']),
+  r('ResourceQuota', 'resourcequotas', '', 'v1', true, ['quota']),
+  r('LimitRange', 'limitranges', '', 'v1', true, ['limits']),
+  r('Deployment', 'deployments', 'apps', 'v1', true, ['deploy']),
+  r('ReplicaSet', 'replicasets', 'apps', 'v1', true, ['rs']),
+  r('StatefulSet', 'statefulsets', 'apps', 'v1', true, ['sts']),
+  r('DaemonSet', 'daemonsets', 'apps', 'v1', true, ['ds']),
+  r('ControllerRevision', 'controllerrevisions', 'apps', 'v1', true),
+  r('Job', 'jobs', 'batch', 'v1', true),
+  r('CronJob', 'cronjobs', 'batch', 'v1', true, ['cj']),
+  r('HorizontalPodAutoscaler', 'horizontalpodautoscalers', 'autoscaling', 'v2', true, ['hpa']),
+  r('Ingress', 'ingresses', 'networking.k8s.io', 'v1', true, ['ing']),
+  r('IngressClass', 'ingressclasses', 'networking.k8s.io', 'v1', false),
+  r('NetworkPolicy', 'networkpolicies', 'networking.k8s.io', 'v1', true, ['netpol']),
+  r('EndpointSlice', 'endpointslices', 'discovery.k8s.io', 'v1', true),
+  r('PodDisruptionBudget', 'poddisruptionbudgets', 'policy', 'v1', true, ['pdb']),
+  r('Role', 'roles', 'rbac.authorization.k8s.io', 'v1', true),
+  r('RoleBinding', 'rolebindings', 'rbac.authorization.k8s.io', 'v1', true),
+  r('ClusterRole', 'clusterroles', 'rbac.authorization.k8s.io', 'v1', false),
+  r('ClusterRoleBinding', 'clusterrolebindings', 'rbac.authorization.k8s.io', 'v1', false),
+  r('CustomResourceDefinition', 'customresourcedefinitions', 'apiextensions.k8s.io', 'v1', false, ['crd', 'crds']),
+  r('PriorityClass', 'priorityclasses', 'scheduling.k8s.io', 'v1', false, ['pc']),
+  r('Lease', 'leases', 'coordination.k8s.io', 'v1', true),
+];
+
+/**
+ * Resolves what a user typed (`po`, `pods`, `Pod`, `deployments.apps`, `deploy`) the way
+ * kubectl's RESTMapper does with discovery (case-insensitive plural, singular, short name, kind).
+ */
+export function resolveResource(typed: string): ResourceInfo | undefined {
+  const lower = typed.toLowerCase();
+  const dot = lower.indexOf('.');
+  const name = dot >= 0 ? lower.slice(0, dot) : lower;
+  const group = dot >= 0 ? lower.slice(dot + 1) : undefined;
+  return RESOURCES.find((res) =>
+    (group === undefined || res.group === group || `${res.version}.${res.group}` === group || (res.group === '' && group === 'v1')) &&
+    (res.plural === name || res.singular === name || res.shortNames.includes(name)));
+}
+
+export function resourceForKind(kind: string, apiVersion?: string): ResourceInfo | undefined {
+  const group = apiVersion?.includes('/') ? apiVersion.split('/')[0] : apiVersion === undefined ? undefined : '';
+  return RESOURCES.find((res) => res.kind === kind && (group === undefined || res.group === group));
+}
+
+/** `apps/v1` or `v1`. */
+export function apiVersionOf(res: ResourceInfo): string {
+  return res.group ? `${res.group}/${res.version}` : res.version;
+}

@@ -1,0 +1,73 @@
+import type { Container } from '../k8s';
+import { fullName, parseImageRef, repositoryOf } from './image-ref';
+
+/**
+ * What a container's main process does, decided by the image's entrypoint or the
+ * pod's command/args. `stopMs` is how long it takes to exit after SIGTERM;
+ * `undefined` means it ignores SIGTERM (PID 1 without a handler) and is killed
+ * when the grace period ends.
+ */
+export interface ProcessModel {
+  /** ms after start when the process exits on its own; undefined = runs until stopped. */
+  exitAfterMs?: number;
+  exitCode: number;
+  stopMs?: number;
+}
+
+export interface ImageSpec {
+  /** Base pull time in ms (jitter is added by the kubelet from the seeded PRNG). */
+  pullMs: number;
+  sizeBytes: number;
+  entrypoint: ProcessModel;
+}
+
+const server = (stopMs: number): ProcessModel => ({ exitCode: 0, stopMs });
+const exits = (code: number): ProcessModel => ({ exitAfterMs: 50, exitCode: code });
+
+// The images the course notes use (DESIGN.md §3). k8s.gcr.io is an alias of registry.k8s.io.
+const CATALOGUE: Record<string, ImageSpec> = {
+  'docker.io/library/nginx': { pullMs: 3200, sizeBytes: 72_223_946, entrypoint: server(300) },
+  'docker.io/kubetm/app': { pullMs: 4100, sizeBytes: 338_735_722, entrypoint: server(500) },
+  'docker.io/kubetm/init': { pullMs: 4300, sizeBytes: 338_736_011, entrypoint: server(500) },
+  'docker.io/library/busybox': { pullMs: 1600, sizeBytes: 2_156_510, entrypoint: exits(0) },
+  'docker.io/curlimages/curl': { pullMs: 2200, sizeBytes: 9_806_430, entrypoint: exits(2) },
+  'registry.k8s.io/nginx-slim': { pullMs: 2600, sizeBytes: 20_413_224, entrypoint: server(300) },
+  'registry.k8s.io/pause': { pullMs: 600, sizeBytes: 320_368, entrypoint: server(0) },
+};
+
+export function lookupImage(image: string): ImageSpec | undefined {
+  const ref = parseImageRef(image);
+  if (ref.registry === 'k8s.gcr.io') ref.registry = 'registry.k8s.io';
+  if (ref.path === 'nginx-slim' && ref.tag !== '0.8' && ref.tag !== 'latest') return undefined;
+  return CATALOGUE[repositoryOf(ref)];
+}
+
+/** `docker.io/library/nginx:latest` — the name containerd reports. */
+export function normalizedImage(image: string): string {
+  return fullName(parseImageRef(image));
+}
+
+const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'ash']);
+
+/**
+ * The process a container runs. Commands are read coarsely: anything that ends in a
+ * `sleep N` / `sleep infinity` / endless loop keeps running and, being PID 1 under a shell
+ * or sleep, ignores SIGTERM; other commands run to completion at once with exit 0.
+ */
+export function processFor(container: Container, spec: ImageSpec): ProcessModel {
+  const argv = [...(container.command ?? []), ...(container.args ?? [])];
+  if (argv.length === 0) return spec.entrypoint;
+  const text = argv.join(' ');
+  if (/\bsleep\s+inf(inity)?\b/.test(text) || /while\s+(true|:)/.test(text) || /tail\s+-f/.test(text)) {
+    return { exitCode: 0 };
+  }
+  const sleeps = [...text.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
+  if (sleeps.length > 0) return { exitAfterMs: sleeps.reduce((a, b) => a + b, 0) * 1000, exitCode: exitCodeOf(text) };
+  if (!container.command && spec.entrypoint.exitAfterMs === undefined && !SHELLS.has(argv[0])) return spec.entrypoint;
+  return { exitAfterMs: 50, exitCode: exitCodeOf(text) };
+}
+
+function exitCodeOf(text: string): number {
+  const m = /\bexit\s+(\d+)\s*$/.exec(text.trim());
+  return m ? Number(m[1]) : 0;
+}

@@ -1,0 +1,38 @@
+/** lib/db: server-only data access. Pages and actions use these named queries, never Prisma. */
+export { createPrismaClient, disconnectPrisma, getPrisma } from './client';
+export { checksumOf, defaultMigrationsDir, migrate, MigrationError, readMigrations } from './migrate';
+export type { MigrateOptions, MigrateResult, MigrationFile } from './migrate';
+export {
+  createGuestUser,
+  createUser,
+  deleteStaleGuests,
+  EmailTakenError,
+  findOrCreateGithubUser,
+  findUserByEmail,
+  getGuestUser,
+  getUser,
+  normalizeEmail,
+  upgradeGuestToUser,
+} from './users';
+export type { NewUser, UserRecord } from './users';
+export { mergeGuestIntoUser } from './merge';
+export {
+  getLessonProgress,
+  listAttempts,
+  listLatestAttempts,
+  listPassedExerciseIds,
+  listLessonProgress,
+  recordAttempt,
+  recordLessonCompleted,
+  recordLessonOpened,
+} from './progress';
+export type { AttemptRecord, LessonProgressRecord, LessonRef, ListAttemptsFilter, NewAttempt } from './progress';
+export { deleteLabSnapshot, getLabSnapshot, listLabKeys, readLabSnapshot, saveLabSnapshot } from './labs';
+export type { LabSnapshotRecord } from './labs';
+export { clearLoginThrottle, getLoginThrottle, pruneLoginThrottles, recordLoginFailure } from './throttle';
+export type { ThrottlePolicy, ThrottleRecord } from './throttle';
+export { listCatalogLessons, seedCatalog } from './catalog';
+export { seed } from './seed';
+export type { CatalogCourse, CatalogLesson } from './catalog';
+export { getDashboard } from './dashboard';
+export type { Dashboard, DashboardAttempt, DashboardLesson } from './dashboard';

@@ -1,0 +1,21 @@
+import { seedCatalog, type CatalogCourse } from './catalog';
+
+/**
+ * Upserts the Course/Lesson catalog from the content folder (lib/content's listCourses()).
+ * lib/content is loaded lazily: it is only needed here, and it pulls in the MDX toolchain.
+ */
+export async function seed(): Promise<{ courses: number; lessons: number }> {
+  const { listCourses } = await import('@/lib/content');
+  const courses = await listCourses({ includeHidden: true });
+  const catalog: CatalogCourse[] = courses.map((c) => ({
+    slug: c.slug,
+    title: c.title,
+    description: c.description,
+    modules: c.modules.map((m) => ({
+      slug: m.slug,
+      title: m.title,
+      lessons: m.lessons.map((l) => ({ slug: l.slug, title: l.title })),
+    })),
+  }));
+  return seedCatalog(catalog);
+}

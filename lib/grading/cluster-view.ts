@@ -1,0 +1,7 @@
+import type { Cluster } from '@/lib/cluster';
+
+/**
+ * The read-only slice of lib/cluster's `Cluster` that grading uses (docs/contracts.md).
+ * A real Cluster, a restored snapshot or a plain fake object in tests all fit.
+ */
+export type ClusterView = Pick<Cluster, 'get' | 'list'>;

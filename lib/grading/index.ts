@@ -1,0 +1,18 @@
+// lib/grading — declarative, read-only checks over a simulated cluster. Never writes a DB.
+export { gradeExercise } from './grade';
+export type { ExerciseResult, TaskResult } from './grade';
+export { evaluateCheck, podProblem } from './evaluate';
+export type { CheckResult } from './evaluate';
+export {
+  checkSchema,
+  objectExistsCheckSchema,
+  objectAbsentCheckSchema,
+  podReadyCheckSchema,
+  podsReadyCheckSchema,
+  fieldEqualsCheckSchema,
+} from './checks';
+export type { Check, ObjectExistsCheck, ObjectAbsentCheck, PodReadyCheck, PodsReadyCheck, FieldEqualsCheck } from './checks';
+export { validateLab, formatLabIssues } from './validate';
+export type { LabIssue } from './validate';
+export { podDisplayStatus } from './pod-status';
+export type { ClusterView } from './cluster-view';

@@ -1,0 +1,5 @@
+/** Public API of the simulated shell (bash + kubectl); transport-free. */
+export { createShell } from './session';
+export type { ShellOptions, ShellSession, ShellState } from './session';
+export { isCompleteInput } from './parser/parser';
+export { splitCommandLines } from './split';

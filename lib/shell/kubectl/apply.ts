@@ -1,0 +1,154 @@
+import { isStatusError, type KubeObject, type ResourceInfo } from '../../cluster';
+import type { Kubectl, VerbSpec } from './context';
+import { formatError, KubectlError, NotSimulated } from './errors';
+import { parseSource, readSources, validateObject } from './manifest';
+import { canonicalJson, mergeMaps } from './merge';
+import { resourceName } from './printers/output';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export interface ResolvedObject {
+  obj: KubeObject;
+  res: ResourceInfo;
+  namespace: string | undefined;
+  source: string;
+}
+
+/** Maps a manifest object to its resource and namespace (resource.Builder + RESTMapper). */
+export function resolveObject(k: Kubectl, obj: KubeObject, source: string): ResolvedObject {
+  validateObject(obj, source);
+  const [group, version] = obj.apiVersion!.includes('/') ? obj.apiVersion!.split('/') : ['', obj.apiVersion!];
+  const res = k.cluster.resourceForKind(obj.kind!, obj.apiVersion);
+  if (!res || res.version !== version || res.group !== group) {
+    throw new KubectlError(`error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: ` +
+      `"${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\n` +
+      'ensure CRDs are installed first');
+  }
+  if (!res.simulated) throw new NotSimulated(`creating ${res.kind} objects`);
+  let namespace: string | undefined;
+  if (res.namespaced) {
+    const own = obj.metadata?.namespace;
+    if (own && k.explicitNamespace && own !== k.namespace) {
+      throw new KubectlError(`error: the namespace from the provided object "${own}" does not match the namespace ` +
+        `"${k.namespace}". You must pass '--namespace=${own}' to perform this operation.`);
+    }
+    namespace = own || k.namespace;
+  }
+  return { obj, res, namespace, source };
+}
+
+/** Reads every `-f` source and resolves its objects, stopping at the first broken document. */
+export function* manifestObjects(k: Kubectl): Generator<ResolvedObject> {
+  const files = (k.flags.filename as string[] | undefined) ?? [];
+  if (files.length === 0) throw new KubectlError("error: must specify one of -f and -k");
+  for (const src of readSources(k, files)) {
+    for (const obj of parseSource(src)) yield resolveObject(k, obj, src.name);
+  }
+}
+
+function dryRunSuffix(k: Kubectl): string {
+  const d = k.str('dry-run');
+  return d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '';
+}
+
+/** The last-applied annotation value: the manifest with namespace set, as compact JSON + newline. */
+function lastApplied(r: ResolvedObject): string {
+  const copy = structuredClone(r.obj);
+  copy.metadata ??= {};
+  const annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  copy.metadata.annotations = annotations;
+  if (r.namespace) copy.metadata.namespace = r.namespace;
+  return `${canonicalJson(copy)}\n`;
+}
+
+function applyOne(k: Kubectl, r: ResolvedObject): string {
+  const name = r.obj.metadata?.name;
+  if (!name) {
+    throw new KubectlError(`error: error when retrieving current configuration of:\nResource: "${r.res.group}/${r.res.version}, ` +
+      `Resource=${r.res.plural}", GroupVersionKind: "${r.res.group}/${r.res.version}, Kind=${r.res.kind}"\nName: "", ` +
+      `Namespace: "${r.namespace ?? ''}"\nfrom server for: "${r.source}": resource name may not be empty`);
+  }
+  const dryRun = !!k.str('dry-run') && k.str('dry-run') !== 'none';
+  const applied = lastApplied(r);
+  const desired = structuredClone(r.obj);
+  desired.metadata = { ...desired.metadata, namespace: r.namespace, annotations: { ...desired.metadata?.annotations, [LAST_APPLIED]: applied } };
+  const live = k.cluster.get<KubeObject>(r.res.kind, r.namespace, name);
+  if (!live) {
+    if (k.str('dry-run') !== 'client') k.cluster.create(desired, { dryRun });
+    return `${resourceName(r.res, name)} created${dryRunSuffix(k)}\n`;
+  }
+  const previous = live.metadata?.annotations?.[LAST_APPLIED];
+  if (previous === undefined) {
+    k.err(`Warning: resource ${r.res.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by ` +
+      'kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create ' +
+      '--save-config or kubectl apply. The missing annotation will be patched automatically.\n');
+  }
+  let original: Record<string, unknown> | undefined;
+  try { original = previous ? JSON.parse(previous) : undefined; } catch { original = undefined; }
+  const merged = mergeMaps(live, original, desired) as KubeObject;
+  if (canonicalJson(merged) === canonicalJson(live)) return `${resourceName(r.res, name)} unchanged${dryRunSuffix(k)}\n`;
+  if (k.str('dry-run') !== 'client') k.cluster.update(merged, { dryRun });
+  return `${resourceName(r.res, name)} configured${dryRunSuffix(k)}\n`;
+}
+
+function createOne(k: Kubectl, r: ResolvedObject): string {
+  const dryRun = !!k.str('dry-run') && k.str('dry-run') !== 'none';
+  const obj = structuredClone(r.obj);
+  if (r.namespace) obj.metadata = { ...obj.metadata, namespace: r.namespace };
+  if (k.bool('save-config')) obj.metadata = { ...obj.metadata, annotations: { ...obj.metadata?.annotations, [LAST_APPLIED]: lastApplied(r) } };
+  if (k.str('dry-run') !== 'client') k.cluster.create(obj, { dryRun });
+  return `${resourceName(r.res, obj.metadata?.name ?? '')} created${dryRunSuffix(k)}\n`;
+}
+
+/** Shared by `apply -f` and `create -f`: API errors are collected and printed after the rest. */
+export function runManifestVerb(k: Kubectl, mode: 'apply' | 'create'): number {
+  const errors: string[] = [];
+  try {
+    for (const r of manifestObjects(k)) {
+      try {
+        k.out(mode === 'apply' ? applyOne(k, r) : createOne(k, r));
+        k.settle();
+      } catch (e) {
+        if (!isStatusError(e)) throw e;
+        const verb = mode === 'create' || !k.cluster.get(r.res.kind, r.namespace, r.obj.metadata?.name ?? '') ? 'creating' : 'patching';
+        errors.push(formatError(e, { verb, name: r.source }));
+      }
+    }
+  } finally {
+    for (const e of errors) k.err(e);
+  }
+  return errors.length ? 1 : 0;
+}
+
+const manifestFlags = [
+  { name: 'filename', short: 'f', type: 'stringArray' as const },
+  { name: 'dry-run', type: 'string' as const, noOptDefault: 'unchanged' },
+  { name: 'output', short: 'o', type: 'string' as const },
+  { name: 'validate', type: 'string' as const, noOptDefault: 'strict' },
+  { name: 'recursive', short: 'R', type: 'bool' as const },
+  { name: 'selector', short: 'l', type: 'string' as const },
+  { name: 'field-manager', type: 'string' as const },
+];
+
+export const applyVerb: VerbSpec = {
+  name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
+  flags: [...manifestFlags, { name: 'server-side', type: 'bool' }, { name: 'force', type: 'bool' }, { name: 'prune', type: 'bool' }],
+  run: (k) => {
+    if (k.bool('server-side')) throw new NotSimulated('"kubectl apply --server-side"');
+    return runManifestVerb(k, 'apply');
+  },
+};
+
+export const createVerb: VerbSpec = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  usage: 'kubectl create -f FILENAME [options]',
+  flags: [...manifestFlags, { name: 'save-config', type: 'bool' }, { name: 'edit', type: 'bool' }],
+  run: (k) => {
+    if (k.args.length > 0) throw new NotSimulated(`"kubectl create ${k.args[0]}"`);
+    return runManifestVerb(k, 'create');
+  },
+};

@@ -1,0 +1,95 @@
+import type { Cluster } from '../cluster';
+import { BUILTINS } from './builtins';
+import { Interpreter } from './interpreter';
+import type { CommandFn, ShellEnv } from './io';
+import { kubectl } from './kubectl';
+import { isCompleteInput } from './parser/parser';
+import { normalizePath, Vfs } from './vfs';
+
+/** Everything the shell keeps between commands (JSON). */
+export interface ShellState {
+  v: 1;
+  cwd: string;
+  env: Record<string, string>;
+  files: Record<string, string>;
+  dirs: string[];
+  history: string[];
+}
+
+export interface ShellOptions {
+  cluster: Cluster;
+  state?: ShellState;
+  /** How `sleep` and kubectl waits pass time; default advances the cluster clock instantly. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface ShellSession {
+  prompt(): string;
+  continuationPrompt(): string;
+  isComplete(text: string): boolean;
+  run(text: string, io: { write(chunk: string): void; signal?: AbortSignal }): Promise<number>;
+  exec(text: string): Promise<{ output: string; exitCode: number }>;
+  snapshot(): ShellState;
+  readonly cluster: Cluster;
+}
+
+const HOME = '/root';
+const HOSTNAME = 'k8s-master';
+const HISTORY_LIMIT = 1000;
+
+const DEFAULT_ENV: Record<string, string> = {
+  HOME, HOSTNAME, USER: 'root', LOGNAME: 'root', SHELL: '/bin/bash', TERM: 'xterm-256color', LANG: 'C.UTF-8',
+  PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', PWD: HOME,
+};
+
+export function createShell(opts: ShellOptions): ShellSession {
+  const { cluster } = opts;
+  const state = opts.state;
+  const vfs = new Vfs(state && { files: state.files, dirs: state.dirs });
+  const sleep = opts.sleep ?? (async (ms: number, signal?: AbortSignal) => {
+    if (!signal?.aborted) cluster.advanceBy(ms);
+  });
+  const env: ShellEnv = {
+    cluster, vfs, home: HOME, sleep,
+    cwd: state?.cwd ?? HOME,
+    vars: new Map(Object.entries(state?.env ?? DEFAULT_ENV)),
+    history: [...(state?.history ?? [])],
+    resolve: (p: string) => normalizePath(p, env.cwd, HOME),
+  };
+  const commands = new Map<string, CommandFn>(Object.entries(BUILTINS));
+  commands.set('kubectl', kubectl);
+  const interpreter = new Interpreter(env, commands);
+
+  const session: ShellSession = {
+    cluster,
+    prompt: () => {
+      const where = env.cwd === HOME ? '~' : env.cwd.startsWith(`${HOME}/`) ? `~${env.cwd.slice(HOME.length)}` : env.cwd;
+      return `root@${HOSTNAME}:${where}# `;
+    },
+    continuationPrompt: () => '> ',
+    isComplete: isCompleteInput,
+    async run(text, io) {
+      const line = text.replace(/\n+$/, '');
+      if (line.trim() === '') return interpreter.status;
+      env.history.push(line);
+      if (env.history.length > HISTORY_LIMIT) env.history.splice(0, env.history.length - HISTORY_LIMIT);
+      try {
+        return await interpreter.runText(`${line}\n`, io.write, io.write, io.signal);
+      } catch (e) {
+        // Whatever a learner types must not take the session down.
+        io.write(`kubelab: internal error: ${(e as Error).message}\n`);
+        return (interpreter.status = 1);
+      }
+    },
+    async exec(text) {
+      let output = '';
+      const exitCode = await session.run(text, { write: (c) => { output += c; } });
+      return { output, exitCode };
+    },
+    snapshot: () => {
+      const fs = vfs.toJSON();
+      return { v: 1, cwd: env.cwd, env: Object.fromEntries(env.vars), files: fs.files, dirs: fs.dirs, history: [...env.history] };
+    },
+  };
+  return session;
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { LabSession, type LabStore } from './lab-session';
+import type { ServerMessage } from './protocol';
+
+function memoryStore(): LabStore & { data: Map<string, string>; saves: number } {
+  const data = new Map<string, string>();
+  const store = {
+    data,
+    saves: 0,
+    load: async (u: string, k: string) => data.get(`${u}/${k}`) ?? null,
+    save: async (u: string, k: string, d: string) => {
+      store.saves++;
+      data.set(`${u}/${k}`, d);
+    },
+  };
+  return store;
+}
+
+/** Attaches a fake socket and collects what it would show. */
+function screen(session: LabSession) {
+  let text = '';
+  const done: ServerMessage[] = [];
+  session.attach((m) => {
+    if (m.t === 'out') text += m.d;
+    if (m.t === 'done') done.push(m);
+  });
+  return {
+    text: () => text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, ''),
+    reset: () => (text = ''),
+    done,
+    async type(data: string, commands = 1) {
+      const want = done.length + commands;
+      session.input(data);
+      for (let i = 0; i < 200 && done.length < want; i++) await new Promise((r) => setTimeout(r, 5));
+      expect(done.length).toBe(want);
+    },
+  };
+}
+
+describe('LabSession', () => {
+  it('runs typed commands and saves the lab after each one', async () => {
+    let now = Date.parse('2026-11-26T10:00:00Z');
+    const store = memoryStore();
+    const session = await LabSession.open({ userId: 'u1', labKey: 'c/l', store, now: () => now });
+    const s = screen(session);
+    expect(s.text()).toContain('root@k8s-master:~# ');
+    await s.type('kubectl run web --image=nginx\r');
+    expect(s.text()).toContain('pod/web created');
+    expect(s.done[0]).toMatchObject({ t: 'done', exitCode: 0, mutated: true });
+    now += 60_000;
+    s.reset();
+    await s.type('kubectl get pods\r');
+    expect(s.text()).toMatch(/web\s+1\/1\s+Running\s+0\s+60s/);
+    expect(store.data.get('u1/c/l')).toContain('"web"');
+  });
+
+  it('restores the cluster, the files and the history from the store', async () => {
+    const store = memoryStore();
+    const first = await LabSession.open({ userId: 'u1', labKey: 'c/l', store });
+    const s1 = screen(first);
+    await s1.type('kubectl run web --image=nginx\r');
+    await s1.type('echo hello > a.txt\r');
+    const second = await LabSession.open({ userId: 'u1', labKey: 'c/l', store });
+    expect(second.restored).toBe(true);
+    const s2 = screen(second);
+    await s2.type('cat a.txt\r');
+    expect(s2.text()).toContain('hello');
+    await s2.type('kubectl get pod web\r');
+    expect(s2.text()).toMatch(/^web\s+/m);
+    s2.reset();
+    second.input('\x1b[A\x1b[A');
+    expect(s2.text()).toContain('cat a.txt');
+  });
+
+  it('asks for more input while a heredoc is open and runs it as one command', async () => {
+    const session = await LabSession.open({ userId: 'u1', labKey: 'c/l', store: memoryStore() });
+    const s = screen(session);
+    session.input('\x1b[200~cat <<EOF | kubectl apply -f -\rapiVersion: v1\rkind: Pod\rmetadata:\r  name: hd\rspec:\r  containers:\r  - name: c\r    image: nginx\rEOF\r\x1b[201~');
+    for (let i = 0; i < 100 && s.done.length < 1; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(s.done).toHaveLength(1);
+    expect(s.text()).toContain('> apiVersion: v1');
+    expect(s.text()).toContain('pod/hd created');
+  });
+
+  it('Ctrl-C interrupts a running sleep and keeps the session usable', async () => {
+    const session = await LabSession.open({ userId: 'u1', labKey: 'c/l', store: memoryStore() });
+    const s = screen(session);
+    session.input('sleep 30\r');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(session.busy).toBe(true);
+    await s.type('\x03', 1);
+    expect(s.text()).toContain('^C');
+    await s.type('echo ok\r');
+    expect(s.text()).toContain('ok');
+  });
+
+  it('a damaged snapshot starts a fresh lab instead of failing', async () => {
+    const store = memoryStore();
+    store.data.set('u1/c/l', '{not json');
+    const session = await LabSession.open({ userId: 'u1', labKey: 'c/l', store });
+    expect(session.restored).toBe(false);
+    expect(session.cluster.list('Node').length).toBe(3);
+  });
+});

@@ -1,0 +1,218 @@
+import { createCluster, restoreCluster, type Cluster } from '@/lib/cluster';
+import { createShell, type ShellSession, type ShellState } from '@/lib/shell';
+import { LineEditor } from './line-editor';
+import type { ServerMessage } from './protocol';
+
+/** Where labs are kept between commands; server.ts wires it to lib/db. */
+export interface LabStore {
+  load(userId: string, labKey: string): Promise<string | null>;
+  save(userId: string, labKey: string, data: string): Promise<void>;
+}
+
+/** What is persisted for a lab: the cluster, the shell and the line editor's history. */
+export interface LabSnapshot {
+  v: 1;
+  cluster: ReturnType<Cluster['snapshot']>;
+  shell: ShellState;
+  lines: string[];
+}
+
+export type Sink = (message: ServerMessage) => void;
+
+export interface LabSessionOptions {
+  userId: string;
+  labKey: string;
+  store: LabStore;
+  /** Current wall-clock time; the lab's simulated clock follows it. */
+  now?: () => number;
+  /** Called after a command that changed the lab was saved (live status hooks in here). */
+  onMutated?: (session: LabSession) => void;
+}
+
+const GREETING =
+  '\x1b[2mKubeLab 실습 터미널 · 시뮬레이션된 쿠버네티스 v1.34 클러스터 (k8s-master, k8s-node1, k8s-node2)\x1b[0m\r\n';
+
+/** Converts the shell's `\n` into the `\r\n` a terminal needs. */
+export function toCrlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}
+
+/**
+ * One learner's lab: a simulated cluster, a shell over it, and a server-side line editor, shared
+ * by every socket the learner has open on it. Commands run one at a time; input typed meanwhile
+ * is queued like a tty's type-ahead, and Ctrl-C interrupts the running command.
+ */
+export class LabSession {
+  readonly userId: string;
+  readonly labKey: string;
+  readonly restored: boolean;
+  private readonly sinks = new Set<Sink>();
+  private readonly editor: LineEditor;
+  private readonly shell: ShellSession;
+  private readonly now: () => number;
+  private pending = '';
+  private started = false;
+  private running: AbortController | null = null;
+  private lastSaved: string;
+
+  private constructor(private readonly opts: LabSessionOptions, saved: LabSnapshot | null) {
+    this.userId = opts.userId;
+    this.labKey = opts.labKey;
+    this.now = opts.now ?? Date.now;
+    this.restored = saved !== null;
+    const cluster = saved ? restoreCluster(saved.cluster) : createCluster({ now: this.now() });
+    this.shell = createShell({ cluster, state: saved?.shell, sleep: (ms, signal) => this.sleep(ms, signal) });
+    this.editor = new LineEditor(
+      {
+        write: (d) => this.broadcast({ t: 'out', d }),
+        onLine: (line) => this.onLine(line),
+        onInterrupt: () => this.onInterrupt(),
+        onBreak: () => this.running?.abort(),
+      },
+      saved?.lines ?? [],
+    );
+    this.lastSaved = saved ? JSON.stringify(saved) : '';
+    this.syncClock();
+  }
+
+  static async open(opts: LabSessionOptions): Promise<LabSession> {
+    const raw = await opts.store.load(opts.userId, opts.labKey);
+    let saved: LabSnapshot | null = null;
+    if (raw) {
+      try {
+        const parsed = JSON.parse(raw) as LabSnapshot;
+        if (parsed?.v === 1) saved = parsed;
+      } catch {
+        saved = null; // a damaged snapshot starts a fresh lab rather than locking the learner out
+      }
+    }
+    const session = new LabSession(opts, saved);
+    if (!saved) await session.persist();
+    return session;
+  }
+
+  get cluster(): Cluster {
+    return this.shell.cluster;
+  }
+
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  get connections(): number {
+    return this.sinks.size;
+  }
+
+  attach(sink: Sink): () => void {
+    this.sinks.add(sink);
+    sink({ t: 'ready', restored: this.restored });
+    // Bracketed paste on: xterm.js then marks pastes, so a pasted heredoc is not taken for typing.
+    sink({ t: 'out', d: '\x1b[?2004h' + GREETING });
+    if (!this.started) {
+      this.started = true;
+      this.editor.start(this.shell.prompt());
+    } else {
+      this.editor.redraw();
+    }
+    return () => this.sinks.delete(sink);
+  }
+
+  input(data: string): void {
+    this.editor.feed(data);
+  }
+
+  resize(cols: number): void {
+    this.editor.setColumns(cols);
+  }
+
+  /** Runs a whole command (used by "run in terminal" buttons and tests) as if typed. */
+  type(text: string): void {
+    this.editor.feed(`\x1b[200~${text}\x1b[201~\r`);
+  }
+
+  snapshot(): LabSnapshot {
+    return { v: 1, cluster: this.cluster.snapshot(), shell: this.shell.snapshot(), lines: this.editor.getHistory() };
+  }
+
+  private broadcast(message: ServerMessage): void {
+    for (const sink of this.sinks) sink(message);
+  }
+
+  private syncClock(): void {
+    const now = this.now();
+    if (now > this.cluster.now()) this.cluster.advanceTo(now);
+  }
+
+  private onInterrupt(): void {
+    this.pending = '';
+    this.editor.start(this.shell.prompt());
+  }
+
+  private onLine(line: string): void {
+    this.pending = this.pending ? `${this.pending}\n${line}` : line;
+    if (!this.shell.isComplete(this.pending)) {
+      this.editor.start(this.shell.continuationPrompt());
+      return;
+    }
+    const command = this.pending;
+    this.pending = '';
+    this.editor.pause();
+    void this.execute(command);
+  }
+
+  private async execute(command: string): Promise<void> {
+    const controller = new AbortController();
+    this.running = controller;
+    let exitCode = 1;
+    const revision = this.cluster.revision;
+    try {
+      this.syncClock();
+      exitCode = await this.shell.run(command, {
+        write: (chunk) => this.broadcast({ t: 'out', d: toCrlf(chunk) }),
+        signal: controller.signal,
+      });
+      if (controller.signal.aborted) this.broadcast({ t: 'out', d: '^C\r\n' });
+    } catch (err) {
+      // Nothing a learner types may take the server down: report and carry on.
+      const message = err instanceof Error ? err.message : String(err);
+      this.broadcast({ t: 'out', d: toCrlf(`kubelab: internal error: ${message}\n`) });
+    } finally {
+      this.running = null;
+    }
+    await this.persist();
+    const mutated = this.cluster.revision !== revision;
+    this.broadcast({ t: 'done', exitCode, mutated });
+    if (mutated) this.opts.onMutated?.(this);
+    this.editor.start(this.shell.prompt());
+  }
+
+  /** Saves the lab if it changed; returns whether it did. */
+  async persist(): Promise<boolean> {
+    const data = JSON.stringify(this.snapshot());
+    if (data === this.lastSaved) return false;
+    try {
+      await this.opts.store.save(this.userId, this.labKey, data);
+      this.lastSaved = data;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.broadcast({ t: 'out', d: toCrlf(`kubelab: could not save the lab: ${message}\n`) });
+      return false;
+    }
+    return true;
+  }
+
+  /** Real-time sleep for the web terminal: waits, then brings the simulated clock up to date. */
+  private sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        this.syncClock();
+        resolve();
+      };
+      const timer = setTimeout(done, Math.max(0, ms));
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+}

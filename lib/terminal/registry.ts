@@ -1,0 +1,62 @@
+import { LabSession, type LabStore } from './lab-session';
+
+export interface LabRegistryOptions {
+  store: LabStore;
+  /** How long a lab with no open terminal stays in memory (it is saved after every command). */
+  idleMs?: number;
+  now?: () => number;
+  onMutated?: (session: LabSession) => void;
+}
+
+/**
+ * Per-process registry of open labs, keyed by learner and lab. A learner only ever reaches labs
+ * under their own user id: the key is built from the authenticated identity, never from input.
+ */
+export class LabRegistry {
+  private readonly sessions = new Map<string, Promise<LabSession>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly opts: LabRegistryOptions) {}
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  open(userId: string, labKey: string): Promise<LabSession> {
+    const key = `${userId}\u0000${labKey}`;
+    this.cancelIdle(key);
+    let session = this.sessions.get(key);
+    if (!session) {
+      session = LabSession.open({ userId, labKey, store: this.opts.store, now: this.opts.now, onMutated: this.opts.onMutated });
+      session.catch(() => this.sessions.delete(key));
+      this.sessions.set(key, session);
+    }
+    return session;
+  }
+
+  /** Called when a socket detaches: forget the lab after the idle period if nobody is attached. */
+  release(session: LabSession): void {
+    const key = `${session.userId}\u0000${session.labKey}`;
+    if (session.connections > 0) return;
+    this.cancelIdle(key);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(key);
+      if (session.connections === 0 && !session.busy) this.sessions.delete(key);
+    }, this.opts.idleMs ?? 10 * 60_000);
+    timer.unref?.();
+    this.idleTimers.set(key, timer);
+  }
+
+  /** Drops a lab from memory (e.g. after "reset lab" replaced its saved state). */
+  forget(userId: string, labKey: string): void {
+    const key = `${userId}\u0000${labKey}`;
+    this.cancelIdle(key);
+    this.sessions.delete(key);
+  }
+
+  private cancelIdle(key: string): void {
+    const timer = this.idleTimers.get(key);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(key);
+  }
+}

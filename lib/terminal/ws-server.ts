@@ -1,0 +1,95 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { LabRegistry } from './registry';
+import { encodeServerMessage, labKeySchema, MAX_FRAME_BYTES, parseClientMessage, TERMINAL_PATH } from './protocol';
+
+export interface TerminalServerOptions {
+  registry: LabRegistry;
+  /** Reads the learner from the request's cookies (next-auth JWT or guest cookie). */
+  identify(cookieHeader: string | undefined): Promise<{ userId: string } | null>;
+  /** Whether a lab key names a lab that exists (a lesson); unknown labs get 404. */
+  labExists?(labKey: string): Promise<boolean>;
+  heartbeatMs?: number;
+}
+
+function reject(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+}
+
+/** Cross-site WebSocket hijacking guard: a browser's Origin must be this host. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // non-browser clients (tests, benches) send none
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The terminal endpoint. Returns an upgrade handler that answers only TERMINAL_PATH and returns
+ * false for anything else (so Next's own upgrade handler can take it in development).
+ */
+export function attachTerminalServer(opts: TerminalServerOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const alive = new WeakMap<WebSocket, boolean>();
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, opts.heartbeatMs ?? 30_000);
+  heartbeat.unref?.();
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!sameOrigin(req)) return reject(socket, 403, 'Forbidden');
+    const lab = labKeySchema.safeParse(url.searchParams.get('lab') ?? '');
+    if (!lab.success) return reject(socket, 400, 'Bad Request');
+    const who = await opts.identify(req.headers.cookie).catch(() => null);
+    if (!who) return reject(socket, 401, 'Unauthorized');
+    if (opts.labExists && !(await opts.labExists(lab.data).catch(() => false))) return reject(socket, 404, 'Not Found');
+    const session = await opts.registry.open(who.userId, lab.data);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      const detach = session.attach((message) => {
+        if (ws.readyState === ws.OPEN) ws.send(encodeServerMessage(message));
+      });
+      ws.on('message', (raw, isBinary) => {
+        if (isBinary) return;
+        const message = parseClientMessage(raw.toString());
+        if (!message) return;
+        if (message.t === 'in') session.input(message.d);
+        else if (message.t === 'resize') session.resize(message.cols);
+        else ws.send(encodeServerMessage({ t: 'pong', id: message.id }));
+      });
+      ws.on('close', () => {
+        detach();
+        opts.registry.release(session);
+      });
+      ws.on('error', () => ws.terminate());
+    });
+  }
+
+  return {
+    /** Handles the upgrade if it is for the terminal; returns false otherwise. */
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      const path = (req.url ?? '').split('?')[0];
+      if (path !== TERMINAL_PATH) return false;
+      upgrade(req, socket, head).catch(() => reject(socket, 500, 'Internal Server Error'));
+      return true;
+    },
+    close(): void {
+      clearInterval(heartbeat);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}

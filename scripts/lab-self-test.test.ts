@@ -1,0 +1,48 @@
+// Self-test for every exercise in content/ (DESIGN.md §5): the starting state fails, the
+// reference solution passes, running it twice still passes, and known near-misses fail.
+// Lives in scripts/ because it spans layers (content + grading + shell + cluster).
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '@/lib/cluster';
+import { getSolution, listLabs } from '@/lib/content';
+import { gradeExercise } from '@/lib/grading';
+import { createShell } from '@/lib/shell';
+
+const SETTLE_MS = 5 * 60_000;
+
+async function play(scripts: string[]) {
+  const cluster = createCluster({ seed: 'lab-self-test', now: Date.parse('2025-01-01T00:00:00Z') });
+  const shell = createShell({ cluster });
+  const outputs: string[] = [];
+  for (const script of scripts) {
+    for (const line of script.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'))) {
+      outputs.push((await shell.exec(line)).output);
+    }
+    cluster.advanceBy(SETTLE_MS);
+  }
+  return { cluster, outputs };
+}
+
+const labs = await listLabs();
+
+describe.each(labs.map((l) => [l.labKey, l] as const))('%s', (_key, lab) => {
+  describe.each(lab.exercises.map((e) => [e.id, e] as const))('%s', (_id, exercise) => {
+    it('fails on the starting state', async () => {
+      const { cluster } = await play([]);
+      expect(gradeExercise(exercise, cluster).passed).toBe(false);
+    });
+
+    it('passes with the reference solution, also when run twice', async () => {
+      const solution = (await getSolution(lab.courseSlug, lab.lessonSlug, exercise.id))!;
+      expect(solution).toBeTruthy();
+      const once = await play([solution]);
+      expect(gradeExercise(exercise, once.cluster), once.outputs.join('')).toMatchObject({ passed: true });
+      const twice = await play([solution, solution]);
+      expect(gradeExercise(exercise, twice.cluster), twice.outputs.join('')).toMatchObject({ passed: true });
+    });
+
+    it.each(exercise.nearMisses.map((s) => [s]))('fails on the near-miss %j', async (script) => {
+      const { cluster } = await play([script]);
+      expect(gradeExercise(exercise, cluster).passed).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * KubeLab's HTTP server: Next.js's request handler plus the terminal WebSocket endpoint.
+ * Usage: `tsx server.ts` (production build required) or `tsx server.ts --dev`.
+ * On start it migrates and seeds the SQLite database, so a fresh clone needs no manual step.
+ */
+import { env } from '@/lib/env';
+import { createServer } from 'node:http';
+import next from 'next';
+import { identifyRequest } from '@/lib/auth';
+import { getLesson } from '@/lib/content';
+import { getLabSnapshot, migrate, saveLabSnapshot, seed } from '@/lib/db';
+import { attachTerminalServer, LabRegistry } from '@/lib/terminal';
+
+const dev = process.argv.includes('--dev');
+
+async function main(): Promise<void> {
+  await migrate();
+  await seed();
+
+  const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const registry = new LabRegistry({
+    store: {
+      load: async (userId, labKey) => (await getLabSnapshot(userId, labKey))?.data ?? null,
+      save: (userId, labKey, data) => saveLabSnapshot(userId, labKey, data),
+    },
+  });
+  const terminals = attachTerminalServer({
+    registry,
+    identify: identifyRequest,
+    labExists: async (labKey) => {
+      const [course, lesson] = labKey.split('/');
+      return (await getLesson(course, lesson)) !== null;
+    },
+  });
+  const nextUpgrade = dev ? app.getUpgradeHandler() : null;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error(err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end('Internal Server Error');
+    });
+  });
+  server.on('upgrade', (req, socket, head) => {
+    if (terminals.handleUpgrade(req, socket, head)) return;
+    if (nextUpgrade) void nextUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+
+  const shutdown = () => {
+    terminals.close();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  server.listen(env.PORT, env.HOSTNAME, () => {
+    console.log(`KubeLab ready on http://localhost:${env.PORT} (${dev ? 'development' : 'production'})`);
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
