@@ -51,7 +51,9 @@ test('sign up, run a pod in the lesson terminal, pass the check, see it on the d
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { name: '대시보드' })).toBeVisible();
   await expect(page.getByRole('table').first()).toContainText('StatefulSet');
-  await expect(page.locator('body')).toContainText('run-web');
+  const attempts = page.getByRole('table').nth(1);
+  await expect(attempts).toContainText('web이라는 이름의 파드 실행하기');
+  await expect(attempts).toContainText('통과');
 
   await page.goto(LESSON);
   await expect(page.getByTestId('terminal-status')).toHaveText('연결됨');
