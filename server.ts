@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import next from 'next';
 import { identifyRequest } from '@/lib/auth';
 import { getLesson } from '@/lib/content';
-import { getLabSnapshot, migrate, saveLabSnapshot, seed } from '@/lib/db';
+import { getLabSnapshot, migrate, recordLessonOpened, saveLabSnapshot, seed } from '@/lib/db';
 import { attachTerminalServer, LabRegistry } from '@/lib/terminal';
 
 const dev = process.argv.includes('--dev');
@@ -33,6 +33,11 @@ async function main(): Promise<void> {
     labExists: async (labKey) => {
       const [course, lesson] = labKey.split('/');
       return (await getLesson(course, lesson)) !== null;
+    },
+    // A guest's first visit renders before the guest exists; the terminal attaching records it.
+    onConnect: (userId, labKey) => {
+      const [courseSlug, lessonSlug] = labKey.split('/');
+      recordLessonOpened({ userId, courseSlug, lessonSlug }).catch((err) => console.error(err));
     },
   });
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;

@@ -10,6 +10,8 @@ export interface TerminalServerOptions {
   identify(cookieHeader: string | undefined): Promise<{ userId: string } | null>;
   /** Whether a lab key names a lab that exists (a lesson); unknown labs get 404. */
   labExists?(labKey: string): Promise<boolean>;
+  /** Called when a learner's terminal attaches to a lab (e.g. to record the lesson as opened). */
+  onConnect?(userId: string, labKey: string): void;
   heartbeatMs?: number;
 }
 
@@ -56,6 +58,7 @@ export function attachTerminalServer(opts: TerminalServerOptions) {
     if (!who) return reject(socket, 401, 'Unauthorized');
     if (opts.labExists && !(await opts.labExists(lab.data).catch(() => false))) return reject(socket, 404, 'Not Found');
     const session = await opts.registry.open(who.userId, lab.data);
+    opts.onConnect?.(who.userId, lab.data);
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
       ws.on('pong', () => alive.set(ws, true));

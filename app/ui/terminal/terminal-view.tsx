@@ -26,10 +26,12 @@ export function TerminalView({ labKey }: { labKey: string }) {
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    // Hangul falls back to the page's self-hosted Pretendard when no monospace font has it.
+    const pageFont = getComputedStyle(document.body).fontFamily;
     const term = new Terminal({
       cursorBlink: true,
       convertEol: false,
-      fontFamily: '"D2Coding", "Menlo", "Consolas", "Liberation Mono", monospace',
+      fontFamily: `"D2Coding", "Menlo", "Consolas", "Liberation Mono", ${pageFont}, monospace`,
       fontSize: 14,
       scrollback: 5000,
       theme: { background: '#0f172a', foreground: '#e2e8f0', cursor: '#e2e8f0' },
