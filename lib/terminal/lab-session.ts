@@ -30,7 +30,7 @@ export interface LabSessionOptions {
 }
 
 const GREETING =
-  '\x1b[2mKubeLab 실습 터미널 · 시뮬레이션된 쿠버네티스 v1.34 클러스터 (k8s-master, k8s-node1, k8s-node2)\x1b[0m\r\n';
+  '\x1b[2mKubeLab 실습 터미널 · 시뮬레이션 클러스터 (쿠버네티스 v1.34)\x1b[0m\r\n';
 
 /** Converts the shell's `\n` into the `\r\n` a terminal needs. */
 export function toCrlf(text: string): string {
