@@ -1,17 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, terminalText, test, typeCommand } from './fixtures';
 
 const LESSON = '/courses/kubernetes/statefulset-intro';
-
-/** The terminal's visible text (xterm's DOM renderer), with non-breaking spaces normalised. */
-async function terminalText(page: Page): Promise<string> {
-  return (await page.locator('.xterm-rows').innerText()).replace(/\u00a0/g, ' ');
-}
-
-async function typeCommand(page: Page, command: string): Promise<void> {
-  await page.getByTestId('terminal').click();
-  await page.keyboard.type(command);
-  await page.keyboard.press('Enter');
-}
 
 test('sign up, run a pod in the lesson terminal, pass the check, see it on the dashboard, reload', async ({ page }) => {
   const email = `learner-${Date.now()}@example.com`;
