@@ -16,6 +16,8 @@ const STATE_TEXT: Record<State, string> = {
   unauthorized: '터미널을 열 수 없습니다. 페이지를 새로 고치거나 다시 로그인해 주세요.',
 };
 
+const INPUT_SLICE = 32 * 1024;
+
 /** Event the page listens to (exercise panel): a command finished in this lab. */
 export const LAB_COMMAND_EVENT = 'kubelab:command-done';
 
@@ -89,7 +91,15 @@ export function TerminalView({ labKey }: { labKey: string }) {
       retry = setTimeout(() => void connect(), delay);
     };
 
-    const input = term.onData((d) => send({ t: 'in', d }));
+    // Long pastes go in slices well under the server's frame limit (never splitting a surrogate pair).
+    const input = term.onData((d) => {
+      for (let i = 0; i < d.length; ) {
+        let end = Math.min(d.length, i + INPUT_SLICE);
+        if (end < d.length && /[\ud800-\udbff]/.test(d[end - 1])) end++;
+        send({ t: 'in', d: d.slice(i, end) });
+        i = end;
+      }
+    });
     const resize = term.onResize(({ cols, rows }) => send({ t: 'resize', cols, rows }));
     const observer = new ResizeObserver(() => fit.fit());
     observer.observe(el);
