@@ -7,9 +7,10 @@ import { env } from '@/lib/env';
 import { createServer } from 'node:http';
 import next from 'next';
 import { identifyRequest } from '@/lib/auth';
-import { getLesson } from '@/lib/content';
+import { getLesson, type Exercise } from '@/lib/content';
+import { gradeExercise } from '@/lib/grading';
 import { getLabSnapshot, migrate, recordLessonOpened, saveLabSnapshot, seed } from '@/lib/db';
-import { attachTerminalServer, LabRegistry } from '@/lib/terminal';
+import { attachTerminalServer, LabRegistry, type LabSession } from '@/lib/terminal';
 
 const dev = process.argv.includes('--dev');
 
@@ -21,7 +22,27 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // Exercises per lab; content does not change under a production server.
+  const exerciseCache = new Map<string, Promise<Exercise[]>>();
+  const exercisesOf = (labKey: string): Promise<Exercise[]> => {
+    let hit = exerciseCache.get(labKey);
+    if (!hit || dev) {
+      const [course, lesson] = labKey.split('/');
+      hit = getLesson(course, lesson).then((l) => l?.exercises ?? []);
+      exerciseCache.set(labKey, hit);
+    }
+    return hit;
+  };
+  /** Live status: grade the lab's exercises on its live cluster (read-only) and push them. */
+  const sendStatus = async (session: LabSession) => {
+    const exercises = await exercisesOf(session.labKey);
+    if (exercises.length === 0) return;
+    const results = exercises.map((exercise) => gradeExercise(exercise, session.cluster));
+    session.notify({ t: 'status', labKey: session.labKey, results });
+  };
+
   const registry = new LabRegistry({
+    onMutated: (session) => void sendStatus(session).catch((err) => console.error(err)),
     store: {
       load: async (userId, labKey) => (await getLabSnapshot(userId, labKey))?.data ?? null,
       save: (userId, labKey, data) => saveLabSnapshot(userId, labKey, data),
@@ -34,10 +55,11 @@ async function main(): Promise<void> {
       const [course, lesson] = labKey.split('/');
       return (await getLesson(course, lesson)) !== null;
     },
-    // A guest's first visit renders before the guest exists; the terminal attaching records it.
-    onConnect: (userId, labKey) => {
-      const [courseSlug, lessonSlug] = labKey.split('/');
-      recordLessonOpened({ userId, courseSlug, lessonSlug }).catch((err) => console.error(err));
+    onConnect: (session) => {
+      // A guest's first visit renders before the guest exists; the terminal attaching records it.
+      const [courseSlug, lessonSlug] = session.labKey.split('/');
+      recordLessonOpened({ userId: session.userId, courseSlug, lessonSlug }).catch((err) => console.error(err));
+      sendStatus(session).catch((err) => console.error(err));
     },
   });
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;

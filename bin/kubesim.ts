@@ -65,9 +65,25 @@ async function batch(shell: ShellSession, text: string, json: boolean): Promise<
 }
 
 async function interactive(shell: ShellSession): Promise<number> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true, historySize: 1000 });
+  const rl = createInterface({
+    input: process.stdin, output: process.stdout, terminal: true, historySize: 1000,
+    // Tab completion from the shell itself (kubectl verbs, resource types, object names, files).
+    completer: (line: string): [string[], string] => {
+      const { replaceFrom, candidates } = shell.complete(line, line.length);
+      return [candidates, line.slice(replaceFrom)];
+    },
+  });
   let status = 0;
   let buf = '';
+  let running: AbortController | null = null;
+  // Ctrl-C stops the running command (watch, loops, sleep), or abandons the line being typed.
+  rl.on('SIGINT', () => {
+    if (running) { running.abort(); return; }
+    buf = '';
+    process.stdout.write('^C\n');
+    rl.setPrompt(shell.prompt());
+    rl.prompt();
+  });
   rl.setPrompt(shell.prompt());
   rl.prompt();
   for await (const line of rl) {
@@ -76,7 +92,10 @@ async function interactive(shell: ShellSession): Promise<number> {
     const command = buf;
     buf = '';
     if (command.trim() === 'exit' || command.trim() === 'logout') break;
-    status = await shell.run(command, { write: (c) => process.stdout.write(c) });
+    running = new AbortController();
+    status = await shell.run(command, { write: (c) => process.stdout.write(c), signal: running.signal });
+    if (running.signal.aborted) process.stdout.write('^C\n');
+    running = null;
     rl.setPrompt(shell.prompt());
     rl.prompt();
   }

@@ -33,6 +33,10 @@ test('sign up, run a pod in the lesson terminal, pass the check, see it on the d
     )
     .toMatch(/web\s+1\/1\s+Running\s+0\s+\d+s/);
 
+  // Live status: the exercise panel re-grades on its own as the pod comes up.
+  await expect(page.getByText('실시간', { exact: true })).toBeVisible();
+  await expect(page.locator('[data-result="pass"]')).toHaveCount(2);
+
   await page.getByRole('button', { name: '확인' }).click();
   const status = page.getByRole('status').filter({ hasText: /통과|성공|완료/ });
   await expect(status.first()).toBeVisible();

@@ -1,26 +1,11 @@
 // Self-test for every exercise in content/ (DESIGN.md §5): the starting state fails, the
 // reference solution passes, running it twice still passes, and known near-misses fail.
-// Lives in scripts/ because it spans layers (content + grading + shell + cluster).
+// Lives in scripts/ because it spans layers (content + grading + shell + cluster); the cases
+// come from scripts/self-test.ts, which `npm run check:content` runs too.
 import { describe, expect, it } from 'vitest';
-import { createCluster } from '@/lib/cluster';
 import { getSolution, listLabs } from '@/lib/content';
 import { gradeExercise } from '@/lib/grading';
-import { createShell } from '@/lib/shell';
-
-const SETTLE_MS = 5 * 60_000;
-
-async function play(scripts: string[]) {
-  const cluster = createCluster({ seed: 'lab-self-test', now: Date.parse('2025-01-01T00:00:00Z') });
-  const shell = createShell({ cluster });
-  const outputs: string[] = [];
-  for (const script of scripts) {
-    for (const line of script.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'))) {
-      outputs.push((await shell.exec(line)).output);
-    }
-    cluster.advanceBy(SETTLE_MS);
-  }
-  return { cluster, outputs };
-}
+import { play } from './self-test';
 
 const labs = await listLabs();
 

@@ -1,7 +1,11 @@
 import { ApiServer, type DeleteOptions, type WriteOptions } from './api/api-server';
 import { EventRecorder } from './api/events';
 import type { Controller, ControllerContext, TaskHandler } from './controllers/controller';
+import { GarbageCollector } from './controllers/garbage-collector';
 import { Kubelet } from './controllers/kubelet';
+import { ReplicaSetController } from './controllers/replicaset';
+import { StatefulSetController } from './controllers/statefulset';
+import { VolumeBinder } from './controllers/volume-binder';
 import { Scheduler } from './controllers/scheduler';
 import { createPrng, type Prng } from './prng';
 import { WorkQueue, type Task } from './queue';
@@ -68,7 +72,8 @@ class SimCluster implements Cluster {
       now: () => this.clock,
       enqueue: (delayMs: number, task: Task) => this.queue.push(this.clock + Math.max(0, delayMs), task),
     };
-    this.controllers = [new Scheduler(ctx), new Kubelet(ctx)];
+    this.controllers = [new Scheduler(ctx), new Kubelet(ctx), new GarbageCollector(ctx), new ReplicaSetController(ctx),
+      new StatefulSetController(ctx), new VolumeBinder(ctx)];
     for (const c of this.controllers) {
       for (const [type, fn] of Object.entries(c.handlers)) this.handlers.set(type, fn);
       c.start();

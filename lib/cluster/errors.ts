@@ -54,6 +54,10 @@ export function alreadyExists(resource: string, group: string, name: string): St
   return new StatusError('AlreadyExists', 409, `${q} "${name}" already exists`, { kind: resource, group, name });
 }
 
+export function forbidden(resource: string, group: string, name: string, message: string): StatusError {
+  return new StatusError('Forbidden', 403, message, { kind: resource, group, name });
+}
+
 export function badRequest(message: string): StatusError {
   return new StatusError('BadRequest', 400, message);
 }

@@ -14,10 +14,23 @@ export class ObjectStore {
   private objects = new Map<string, StoredObject>();
   private listeners = new Set<{ fn: WatchListener; filter?: WatchFilter }>();
   private rv: number;
+  private counts = new Map<string, number>();
 
   constructor(objects: StoredObject[] = [], rv = 0) {
-    for (const o of objects) this.objects.set(keyOf(o.kind, o.metadata.namespace, o.metadata.name), clone(o));
+    for (const o of objects) {
+      this.objects.set(keyOf(o.kind, o.metadata.namespace, o.metadata.name), clone(o));
+      this.bump(o.kind, 1);
+    }
     this.rv = rv;
+  }
+
+  private bump(kind: string, by: number): void {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + by);
+  }
+
+  /** Number of stored objects, of one kind or in total. */
+  count(kind?: string): number {
+    return kind === undefined ? this.objects.size : this.counts.get(kind) ?? 0;
   }
 
   get revision(): number {
@@ -52,6 +65,7 @@ export class ObjectStore {
     const stored = clone(obj);
     stored.metadata.resourceVersion = String(++this.rv);
     this.objects.set(key, stored);
+    if (!existed) this.bump(obj.kind, 1);
     this.emit({ type: existed ? 'MODIFIED' : 'ADDED', object: stored });
     return clone(stored);
   }
@@ -61,9 +75,17 @@ export class ObjectStore {
     const o = this.objects.get(key);
     if (!o) return undefined;
     this.objects.delete(key);
+    this.bump(kind, -1);
     this.rv++;
     this.emit({ type: 'DELETED', object: o });
     return clone(o);
+  }
+
+  /** Copies of the objects `pred` accepts (pred sees stored state and must not change it). */
+  filter(pred: (o: Readonly<StoredObject>) => boolean): StoredObject[] {
+    const out: StoredObject[] = [];
+    for (const o of this.objects.values()) if (pred(o)) out.push(clone(o));
+    return out;
   }
 
   all(): StoredObject[] {

@@ -64,7 +64,8 @@ describe('listCourses', () => {
   it('reads the real content tree', async () => {
     const courses = await listCourses();
     const k8s = courses.find((c) => c.slug === 'kubernetes');
-    expect(k8s?.modules[0]?.lessons[0]?.href).toBe('/courses/kubernetes/statefulset-intro');
+    const statefulset = k8s?.modules.find((m) => m.slug === 'statefulset');
+    expect(statefulset?.lessons[0]?.href).toBe('/courses/kubernetes/statefulset-intro');
   });
 });
 

@@ -3,3 +3,4 @@ export { createShell } from './session';
 export type { ShellOptions, ShellSession, ShellState } from './session';
 export { isCompleteInput } from './parser/parser';
 export { splitCommandLines } from './split';
+export type { Completion } from './complete';

@@ -8,6 +8,11 @@ export interface CommandIO {
   stderr(chunk: string): void;
   /** True when stdout is the terminal (not a pipe or file), e.g. for `ls` columns. */
   stdoutIsTTY: boolean;
+  /**
+   * The stream behind `stdin`, shared by the commands of a loop body so `read` consumes it line by
+   * line (`stdin` is then the unread rest).
+   */
+  input?: { text: string; pos: number };
 }
 
 /** What a command can reach of the session. */
@@ -36,5 +41,19 @@ export type CommandFn = (ctx: CommandContext) => Promise<number> | number;
 export class ExitRequest extends Error {
   constructor(readonly status: number) {
     super('exit');
+  }
+}
+
+/** Thrown by `break`/`continue`; caught by the enclosing loop(s). */
+export class LoopControl extends Error {
+  constructor(readonly kind: 'break' | 'continue', public levels: number) {
+    super(kind);
+  }
+}
+
+/** Thrown by `return` inside a function. */
+export class ReturnRequest extends Error {
+  constructor(readonly status: number) {
+    super('return');
   }
 }

@@ -1,5 +1,6 @@
 import type { Cluster } from '../cluster';
-import { BUILTINS } from './builtins';
+import { BUILTINS, shellBuiltins } from './builtins';
+import { completeLine, type Completion } from './complete';
 import { Interpreter } from './interpreter';
 import type { CommandFn, ShellEnv } from './io';
 import { kubectl } from './kubectl';
@@ -14,6 +15,8 @@ export interface ShellState {
   files: Record<string, string>;
   dirs: string[];
   history: string[];
+  /** `alias` definitions (absent in older snapshots). */
+  aliases?: Record<string, string>;
 }
 
 export interface ShellOptions {
@@ -30,6 +33,8 @@ export interface ShellSession {
   run(text: string, io: { write(chunk: string): void; signal?: AbortSignal }): Promise<number>;
   exec(text: string): Promise<{ output: string; exitCode: number }>;
   snapshot(): ShellState;
+  /** Bash-style completion of the word before `cursor` (commands, kubectl verbs/types/names/flags, files). */
+  complete(line: string, cursor: number): Completion;
   readonly cluster: Cluster;
 }
 
@@ -46,9 +51,15 @@ export function createShell(opts: ShellOptions): ShellSession {
   const { cluster } = opts;
   const state = opts.state;
   const vfs = new Vfs(state && { files: state.files, dirs: state.dirs });
-  const sleep = opts.sleep ?? (async (ms: number, signal?: AbortSignal) => {
+  const baseSleep = opts.sleep ?? (async (ms: number, signal?: AbortSignal) => {
     if (!signal?.aborted) cluster.advanceBy(ms);
   });
+  // Anything that sleeps (sleep, watch, kubectl waits) resets the busy-loop budget.
+  const sleep = async (ms: number, signal?: AbortSignal) => {
+    interp.guard.noteSleep();
+    await baseSleep(ms, signal);
+    interp.guard.noteSleep();
+  };
   const env: ShellEnv = {
     cluster, vfs, home: HOME, sleep,
     cwd: state?.cwd ?? HOME,
@@ -58,7 +69,9 @@ export function createShell(opts: ShellOptions): ShellSession {
   };
   const commands = new Map<string, CommandFn>(Object.entries(BUILTINS));
   commands.set('kubectl', kubectl);
-  const interpreter = new Interpreter(env, commands);
+  const interp = new Interpreter(env, commands);
+  for (const [name, value] of Object.entries(state?.aliases ?? {})) interp.aliases.set(name, value);
+  for (const [name, fn] of Object.entries(shellBuiltins(interp))) commands.set(name, fn);
 
   const session: ShellSession = {
     cluster,
@@ -70,15 +83,15 @@ export function createShell(opts: ShellOptions): ShellSession {
     isComplete: isCompleteInput,
     async run(text, io) {
       const line = text.replace(/\n+$/, '');
-      if (line.trim() === '') return interpreter.status;
+      if (line.trim() === '') return interp.status;
       env.history.push(line);
       if (env.history.length > HISTORY_LIMIT) env.history.splice(0, env.history.length - HISTORY_LIMIT);
       try {
-        return await interpreter.runText(`${line}\n`, io.write, io.write, io.signal);
+        return await interp.runText(`${line}\n`, io.write, io.write, io.signal);
       } catch (e) {
         // Whatever a learner types must not take the session down.
         io.write(`kubelab: internal error: ${(e as Error).message}\n`);
-        return (interpreter.status = 1);
+        return (interp.status = 1);
       }
     },
     async exec(text) {
@@ -86,9 +99,12 @@ export function createShell(opts: ShellOptions): ShellSession {
       const exitCode = await session.run(text, { write: (c) => { output += c; } });
       return { output, exitCode };
     },
+    complete: (line, cursor) => completeLine(env, [...commands.keys(), ...interp.functions.keys(), ...interp.aliases.keys()], line, cursor, interp.aliases),
     snapshot: () => {
       const fs = vfs.toJSON();
-      return { v: 1, cwd: env.cwd, env: Object.fromEntries(env.vars), files: fs.files, dirs: fs.dirs, history: [...env.history] };
+      const snap: ShellState = { v: 1, cwd: env.cwd, env: Object.fromEntries(env.vars), files: fs.files, dirs: fs.dirs, history: [...env.history] };
+      if (interp.aliases.size) snap.aliases = Object.fromEntries(interp.aliases);
+      return snap;
     },
   };
   return session;

@@ -2,3 +2,4 @@ export { LabRegistry, type LabRegistryOptions } from './registry';
 export { LabSession, toCrlf, type LabSnapshot, type LabStore, type Sink } from './lab-session';
 export { attachTerminalServer, type TerminalServerOptions } from './ws-server';
 export * from './protocol';
+export { clientMessageSchema, labKeySchema, parseClientMessage } from './wire-schema';

@@ -10,14 +10,14 @@ export type Key =
 export type KeyName =
   | 'enter' | 'backspace' | 'delete' | 'left' | 'right' | 'up' | 'down' | 'home' | 'end'
   | 'ctrl-a' | 'ctrl-b' | 'ctrl-c' | 'ctrl-d' | 'ctrl-e' | 'ctrl-f' | 'ctrl-k' | 'ctrl-l'
-  | 'ctrl-n' | 'ctrl-p' | 'ctrl-u' | 'ctrl-w' | 'ctrl-r' | 'tab' | 'word-left' | 'word-right'
+  | 'ctrl-n' | 'ctrl-p' | 'ctrl-u' | 'ctrl-w' | 'ctrl-r' | 'ctrl-g' | 'tab' | 'word-left' | 'word-right'
   | 'unknown';
 
 const CONTROL: Record<string, KeyName> = {
   '\r': 'enter', '\n': 'enter', '\x7f': 'backspace', '\b': 'backspace', '\t': 'tab',
   '\x01': 'ctrl-a', '\x02': 'ctrl-b', '\x03': 'ctrl-c', '\x04': 'ctrl-d', '\x05': 'ctrl-e',
   '\x06': 'ctrl-f', '\x0b': 'ctrl-k', '\x0c': 'ctrl-l', '\x0e': 'ctrl-n', '\x10': 'ctrl-p',
-  '\x15': 'ctrl-u', '\x17': 'ctrl-w', '\x12': 'ctrl-r',
+  '\x15': 'ctrl-u', '\x17': 'ctrl-w', '\x12': 'ctrl-r', '\x07': 'ctrl-g',
 };
 
 const SEQUENCES: Record<string, KeyName> = {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LabSession, type LabStore } from './lab-session';
 import type { ServerMessage } from './protocol';
 
@@ -100,5 +100,41 @@ describe('LabSession', () => {
     const session = await LabSession.open({ userId: 'u1', labKey: 'c/l', store });
     expect(session.restored).toBe(false);
     expect(session.cluster.list('Node').length).toBe(3);
+  });
+
+  it('survives a huge paste and binary garbage, then still answers', async () => {
+    const session = await LabSession.open({ userId: 'u1', labKey: 'c/l', store: memoryStore() });
+    const s = screen(session);
+    const garbage = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 0xd7ff)).join('');
+    session.input(`echo ${'x'.repeat(400_000)}${garbage}`);
+    session.input('\x03');
+    s.reset();
+    await s.type('echo still-here\r');
+    expect(s.text()).toContain('still-here');
+  });
+
+  describe('simulated clock while a terminal is attached', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('wakes when work is due and reports the change without a command', async () => {
+      vi.useFakeTimers({ now: Date.parse('2026-11-26T10:00:00Z') });
+      const changes: string[] = [];
+      const session = await LabSession.open({
+        userId: 'u1',
+        labKey: 'c/l',
+        store: memoryStore(),
+        now: () => Date.now(),
+        onMutated: (sess) => changes.push(sess.cluster.get<{ status?: { phase?: string } }>('Pod', 'default', 'web')?.status?.phase ?? 'none'),
+      });
+      session.attach(() => undefined);
+      session.input('kubectl run web --image=nginx\r');
+      await vi.advanceTimersByTimeAsync(10);
+      expect(session.busy).toBe(false);
+      changes.length = 0;
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(changes.at(-1)).toBe('Running');
+      // Nothing left to do: no timer stays armed.
+      expect(session.cluster.nextDueAt()).toBeUndefined();
+    });
   });
 });

@@ -25,7 +25,10 @@ export interface LabSessionOptions {
   store: LabStore;
   /** Current wall-clock time; the lab's simulated clock follows it. */
   now?: () => number;
-  /** Called after a command that changed the lab was saved (live status hooks in here). */
+  /**
+   * Called when the lab changed: after a command that changed it was saved, and when simulated
+   * time moved objects on while a terminal is attached (live status hooks in here).
+   */
   onMutated?: (session: LabSession) => void;
 }
 
@@ -52,6 +55,7 @@ export class LabSession {
   private readonly now: () => number;
   private pending = '';
   private started = false;
+  private clockTimer: ReturnType<typeof setTimeout> | undefined;
   private running: AbortController | null = null;
   private lastSaved: string;
 
@@ -68,6 +72,7 @@ export class LabSession {
         onLine: (line) => this.onLine(line),
         onInterrupt: () => this.onInterrupt(),
         onBreak: () => this.running?.abort(),
+        complete: (line, cursor) => this.shell.complete(line, cursor),
       },
       saved?.lines ?? [],
     );
@@ -114,7 +119,16 @@ export class LabSession {
     } else {
       this.editor.redraw();
     }
-    return () => this.sinks.delete(sink);
+    this.armClock();
+    return () => {
+      this.sinks.delete(sink);
+      this.armClock();
+    };
+  }
+
+  /** Sends a message to every attached terminal (e.g. live exercise status). */
+  notify(message: ServerMessage): void {
+    this.broadcast(message);
   }
 
   input(data: string): void {
@@ -163,6 +177,7 @@ export class LabSession {
   private async execute(command: string): Promise<void> {
     const controller = new AbortController();
     this.running = controller;
+    clearTimeout(this.clockTimer);
     let exitCode = 1;
     const revision = this.cluster.revision;
     try {
@@ -184,6 +199,30 @@ export class LabSession {
     this.broadcast({ t: 'done', exitCode, mutated });
     if (mutated) this.opts.onMutated?.(this);
     this.editor.start(this.shell.prompt());
+    this.armClock();
+  }
+
+  /**
+   * While someone watches and nothing runs, wake when the cluster has work due (a pod finishing
+   * its image pull, a back-off expiring) so the page sees it without a command. No timer when
+   * idle: an idle lab costs no CPU.
+   */
+  private armClock(): void {
+    clearTimeout(this.clockTimer);
+    this.clockTimer = undefined;
+    if (this.sinks.size === 0 || this.running) return;
+    const due = this.cluster.nextDueAt();
+    if (due === undefined) return;
+    const delay = Math.min(Math.max(0, due - this.now()), 2 ** 31 - 1);
+    this.clockTimer = setTimeout(() => this.wake(), delay);
+    this.clockTimer.unref?.();
+  }
+
+  private wake(): void {
+    const before = this.cluster.revision;
+    this.syncClock();
+    if (this.cluster.revision !== before) this.opts.onMutated?.(this);
+    this.armClock();
   }
 
   /** Saves the lab if it changed; returns whether it did. */

@@ -132,4 +132,120 @@ describe('LineEditor', () => {
     t.editor.feed('\r');
     expect(t.lines).toEqual(['12345678']);
   });
+
+  describe('tab completion', () => {
+    const WORDS = ['kubectl', 'kubeadm', 'get', 'describe', 'pods', 'pod/web'];
+    function withCompletion(history: string[] = []) {
+      const lines: string[] = [];
+      let out = '';
+      const editor = new LineEditor({
+        write: (d) => (out += d),
+        onLine: (l) => lines.push(l),
+        onInterrupt: () => undefined,
+        onBreak: () => undefined,
+        complete: (line, cursor) => {
+          const from = line.lastIndexOf(' ', cursor - 1) + 1;
+          const word = line.slice(from, cursor);
+          return { replaceFrom: from, candidates: WORDS.filter((w) => w.startsWith(word)) };
+        },
+      }, history);
+      editor.start('$ ');
+      return { editor, lines, out: () => out, reset: () => { out = ''; } };
+    }
+
+    it('completes a unique candidate and adds a space', () => {
+      const t = withCompletion();
+      t.editor.feed('kubectl g\t');
+      expect(t.editor.line).toBe('kubectl get ');
+      t.editor.feed('po\t');
+      expect(t.editor.line).toBe('kubectl get pod');
+    });
+
+    it('inserts the common prefix, then lists candidates on the next Tab', () => {
+      const t = withCompletion();
+      t.editor.feed('ku\t');
+      expect(t.editor.line).toBe('kube');
+      t.reset();
+      t.editor.feed('\t');
+      expect(t.out()).toContain('\r\nkubectl  kubeadm\r\n');
+      expect(t.out().endsWith('$ kube\r\x1b[6C')).toBe(true);
+      t.editor.feed('c\t\r');
+      expect(t.lines).toEqual(['kubectl ']);
+    });
+
+    it('rings the bell on the first ambiguous Tab that makes no progress', () => {
+      const t = withCompletion();
+      t.editor.feed('kube');
+      t.reset();
+      t.editor.feed('\t');
+      expect(t.out()).toBe('\x07');
+      t.editor.feed('\t');
+      expect(t.out()).toContain('kubectl  kubeadm');
+    });
+
+    it('completes in the middle of the line and rings when nothing matches', () => {
+      const t = withCompletion();
+      t.editor.feed('kubectl desc pods');
+      t.editor.feed('\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D\t');
+      expect(t.editor.line).toBe('kubectl describe  pods');
+      t.reset();
+      t.editor.feed('\x05 zz\t');
+      expect(t.out().endsWith('\x07')).toBe(true);
+    });
+
+    it('lists display labels when the shell gives them', () => {
+      let out = '';
+      const editor = new LineEditor({
+        write: (d) => (out += d), onLine: () => undefined, onInterrupt: () => undefined, onBreak: () => undefined,
+        complete: () => ({ replaceFrom: 4, candidates: ['k8s/a.yaml', 'k8s/b.yaml'], display: ['a.yaml', 'b.yaml'] }),
+      });
+      editor.start('$ ');
+      editor.feed('cat k8s/\t\t');
+      expect(out).toContain('\r\na.yaml  b.yaml\r\n');
+    });
+
+    it('without a completion hook Tab only rings the bell', () => {
+      const t = setup();
+      t.editor.feed('ab\t');
+      expect(t.editor.line).toBe('ab');
+      expect(t.out().endsWith('\x07')).toBe(true);
+    });
+  });
+
+  describe('reverse history search (Ctrl-R)', () => {
+    it('finds the newest match as you type and runs it on Enter', () => {
+      const t = setup(['kubectl get pods', 'echo hi', 'kubectl get nodes']);
+      t.editor.feed('\x12');
+      expect(t.out()).toContain("(reverse-i-search)`': ");
+      t.editor.feed('get');
+      expect(t.editor.line).toBe('kubectl get nodes');
+      expect(t.out()).toContain("(reverse-i-search)`get': kubectl get nodes");
+      t.editor.feed('\x12');
+      expect(t.editor.line).toBe('kubectl get pods');
+      t.editor.feed('\r');
+      expect(t.lines).toEqual(['kubectl get pods']);
+      expect(t.out()).toContain('\r\x1b[0K$ kubectl get pods');
+    });
+
+    it('shows a failed search and keeps the last match', () => {
+      const t = setup(['echo one', 'echo two']);
+      t.editor.feed('\x12two');
+      expect(t.editor.line).toBe('echo two');
+      t.editor.feed('x');
+      expect(t.out()).toContain("(failed reverse-i-search)`twox': echo two");
+      t.editor.feed('\x7f');
+      expect(t.out()).toContain("(reverse-i-search)`two': echo two");
+    });
+
+    it('accepts the match for editing on a motion key, restores the line on Ctrl-G', () => {
+      const t = setup(['kubectl get pods']);
+      t.editor.feed('draft\x12pods\x05 -A\r');
+      expect(t.lines).toEqual(['kubectl get pods -A']);
+      t.editor.feed('draft\x12get\x07');
+      expect(t.editor.line).toBe('draft');
+      t.editor.feed('\x12kub\x03');
+      expect(t.editor.line).toBe('');
+      expect(t.counts().interrupts).toBe(1);
+    });
+  });
 });

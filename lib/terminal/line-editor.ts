@@ -1,5 +1,7 @@
 import { textWidth } from './char-width';
 import { parseKeys, type Key, type KeyName } from './keys';
+import { commonPrefix, formatColumns, type CompletionResult } from './line-completion';
+import { ReverseSearch } from './reverse-search';
 
 export interface LineEditorHooks {
   write(data: string): void;
@@ -9,6 +11,8 @@ export interface LineEditorHooks {
   onInterrupt(): void;
   /** Ctrl-C while paused (a command is running): the type-ahead is dropped. */
   onBreak(): void;
+  /** Tab completion (ShellSession.complete); without it Tab rings the bell. */
+  complete?(line: string, cursor: number): CompletionResult;
 }
 
 /** Type-ahead kept while a command runs (like a tty's input queue); beyond this it is dropped. */
@@ -36,6 +40,10 @@ export class LineEditor {
   private paused = false;
   private backlog: Key[] = [];
   private backlogChars = 0;
+  private lastKey: KeyName | undefined;
+  private search: ReverseSearch | null = null;
+  /** The prompt to restore when a reverse search ends. */
+  private savedPrompt = '';
 
   constructor(private readonly hooks: LineEditorHooks, history: string[] = [], private readonly historyLimit = 1000) {
     this.history = history.slice(-historyLimit);
@@ -67,6 +75,8 @@ export class LineEditor {
     this.oldPos = 0;
     this.maxRows = 0;
     this.historyIndex = -1;
+    this.search = null;
+    this.lastKey = undefined;
     this.hooks.write(prompt);
     const queued = this.backlog;
     this.backlog = [];
@@ -101,8 +111,18 @@ export class LineEditor {
         this.backlog.push(key);
         continue;
       }
+      if (this.search) {
+        if (key.kind === 'text') { this.search.type(key.text); continue; }
+        const outcome = key.kind === 'paste' ? 'accept' : this.search.press(key.name);
+        if (outcome === 'stay') continue;
+        this.endSearch(outcome === 'cancel');
+        if (outcome === 'cancel') continue;
+      }
+      const prev = this.lastKey;
+      this.lastKey = key.kind === 'key' ? key.name : undefined;
       if (key.kind === 'text') this.insert(key.text);
       else if (key.kind === 'paste') this.paste(key.text);
+      else if (key.name === 'tab') this.tab(prev === 'tab');
       else this.press(key.name);
     }
   }
@@ -125,7 +145,8 @@ export class LineEditor {
     if (room <= 0) return this.hooks.write('\x07');
     const add = chars.slice(0, room);
     const atEnd = this.pos === this.buf.length;
-    this.buf.splice(this.pos, 0, ...add);
+    // concat, not splice(...add): a huge paste would overflow the call stack with spread arguments
+    this.buf = this.buf.slice(0, this.pos).concat(add, this.buf.slice(this.pos));
     this.pos += add.length;
     const width = textWidth([...this.prompt].concat(this.buf));
     // Fast path: appending without reaching the right margin only needs an echo.
@@ -186,9 +207,73 @@ export class LineEditor {
       }
       case 'up': case 'ctrl-p': return this.recall(1);
       case 'down': case 'ctrl-n': return this.recall(-1);
+      case 'ctrl-r': return this.startSearch();
       default:
-        return; // tab completion and reverse search arrive with the shell's completion API
+        return;
     }
+  }
+
+  /** Tab: complete a unique candidate, else the common prefix; a second Tab lists them. */
+  private tab(again: boolean): void {
+    const line = this.line;
+    const cursor = this.buf.slice(0, this.pos).join('').length;
+    let result: CompletionResult | undefined;
+    try {
+      result = this.hooks.complete?.(line, cursor);
+    } catch {
+      result = undefined; // a completion failure must not take the terminal down
+    }
+    if (!result || result.candidates.length === 0) return this.hooks.write('\x07');
+    const from = Array.from(line.slice(0, result.replaceFrom)).length;
+    const typed = this.buf.slice(from, this.pos).join('');
+    const { candidates } = result;
+    if (candidates.length === 1) {
+      const only = candidates[0];
+      return this.replaceWord(from, /[/=]$/.test(only) ? only : `${only} `);
+    }
+    const prefix = commonPrefix(candidates);
+    if (prefix.length > typed.length) return this.replaceWord(from, prefix);
+    if (!again) return this.hooks.write('\x07');
+    const pos = this.pos;
+    this.moveToEnd();
+    this.hooks.write(`\r\n${formatColumns(result.display ?? candidates, this.cols)}`);
+    this.pos = pos;
+    this.maxRows = 0;
+    this.oldPos = 0;
+    this.refresh();
+  }
+
+  private replaceWord(from: number, text: string): void {
+    const chars = Array.from(text);
+    this.buf.splice(from, this.pos - from, ...chars);
+    this.pos = from + chars.length;
+    this.refresh();
+  }
+
+  private startSearch(): void {
+    this.savedPrompt = this.prompt;
+    this.search = new ReverseSearch({
+      history: this.history,
+      show: (prompt, line, cursor) => {
+        this.prompt = prompt;
+        this.buf = Array.from(line);
+        this.pos = cursor;
+        this.refresh();
+      },
+      bell: () => this.hooks.write('\x07'),
+    }, this.line, this.pos);
+  }
+
+  /** Leaves reverse search keeping the match, or (Ctrl-G) the line as it was before. */
+  private endSearch(cancel: boolean): void {
+    const search = this.search!;
+    this.search = null;
+    this.prompt = this.savedPrompt;
+    if (cancel) {
+      this.buf = Array.from(search.original);
+      this.pos = search.originalCursor;
+    }
+    this.refresh();
   }
 
   private enter(): void {

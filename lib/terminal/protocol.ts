@@ -1,24 +1,27 @@
-import { z } from 'zod';
-
 /**
  * The terminal wire protocol: JSON text frames over one WebSocket per open terminal.
- * This file is shared by the server and the browser, so it imports nothing but zod.
+ * Shared by the server and the browser, so it holds only types and constants (no imports:
+ * it ends up in the lesson page's bundle). Parsing lives in wire-schema.ts, server-side.
  */
 export const TERMINAL_PATH = '/api/terminal';
+/** Window events the terminal raises for the rest of the page (detail: the ServerMessage + labKey). */
+export const LAB_COMMAND_EVENT = 'kubelab:command-done';
+export const LAB_STATUS_EVENT = 'kubelab:lab-status';
 /** Largest frame the server accepts (a generous paste); larger frames close the socket. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
 
-export const labKeySchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,80}\/[a-z0-9][a-z0-9-]{0,80}$/, 'lab key must be "<course>/<lesson>"');
-
-export const clientMessageSchema = z.discriminatedUnion('t', [
+export type ClientMessage =
   /** Raw keystrokes or pasted text, exactly as xterm.js reports them. */
-  z.object({ t: z.literal('in'), d: z.string().max(MAX_FRAME_BYTES) }),
-  z.object({ t: z.literal('resize'), cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) }),
-  z.object({ t: z.literal('ping'), id: z.number() }),
-]);
-export type ClientMessage = z.infer<typeof clientMessageSchema>;
+  | { t: 'in'; d: string }
+  | { t: 'resize'; cols: number; rows: number }
+  | { t: 'ping'; id: number };
+
+/** Live grading of the lab's exercises (structural copy of lib/grading's result; client-safe). */
+export interface LiveExerciseResult {
+  exerciseId: string;
+  passed: boolean;
+  tasks: { taskId: string; title: string; passed: boolean; message: string }[];
+}
 
 export type ServerMessage =
   /** Terminal output (already CRLF-translated, with ANSI sequences). */
@@ -27,18 +30,11 @@ export type ServerMessage =
   | { t: 'ready'; restored: boolean }
   /** A command finished; `mutated` is true when the lab changed (the page may refresh status). */
   | { t: 'done'; exitCode: number; mutated: boolean }
+  /** The exercises' checks re-run after the lab changed (a command, or simulated time passing). */
+  | { t: 'status'; labKey: string; results: LiveExerciseResult[] }
   | { t: 'pong'; id: number }
   | { t: 'error'; message: string };
 
 export function encodeServerMessage(m: ServerMessage): string {
   return JSON.stringify(m);
-}
-
-export function parseClientMessage(raw: string): ClientMessage | null {
-  try {
-    const r = clientMessageSchema.safeParse(JSON.parse(raw));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
 }

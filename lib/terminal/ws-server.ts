@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { LabSession } from './lab-session';
 import type { LabRegistry } from './registry';
-import { encodeServerMessage, labKeySchema, MAX_FRAME_BYTES, parseClientMessage, TERMINAL_PATH } from './protocol';
+import { encodeServerMessage, MAX_FRAME_BYTES, TERMINAL_PATH } from './protocol';
+import { labKeySchema, parseClientMessage } from './wire-schema';
 
 export interface TerminalServerOptions {
   registry: LabRegistry;
@@ -10,8 +12,8 @@ export interface TerminalServerOptions {
   identify(cookieHeader: string | undefined): Promise<{ userId: string } | null>;
   /** Whether a lab key names a lab that exists (a lesson); unknown labs get 404. */
   labExists?(labKey: string): Promise<boolean>;
-  /** Called when a learner's terminal attaches to a lab (e.g. to record the lesson as opened). */
-  onConnect?(userId: string, labKey: string): void;
+  /** Called when a learner's terminal has attached to a lab (record the visit, send live status). */
+  onConnect?(session: LabSession): void;
   heartbeatMs?: number;
 }
 
@@ -58,13 +60,13 @@ export function attachTerminalServer(opts: TerminalServerOptions) {
     if (!who) return reject(socket, 401, 'Unauthorized');
     if (opts.labExists && !(await opts.labExists(lab.data).catch(() => false))) return reject(socket, 404, 'Not Found');
     const session = await opts.registry.open(who.userId, lab.data);
-    opts.onConnect?.(who.userId, lab.data);
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
       ws.on('pong', () => alive.set(ws, true));
       const detach = session.attach((message) => {
         if (ws.readyState === ws.OPEN) ws.send(encodeServerMessage(message));
       });
+      opts.onConnect?.(session);
       ws.on('message', (raw, isBinary) => {
         if (isBinary) return;
         const message = parseClientMessage(raw.toString());

@@ -3,11 +3,17 @@ import { z } from 'zod';
 import { Callout } from './callout';
 import { CodeBlock, InlineCode } from './code-block';
 import { Diagram } from './diagram';
+import { AutoscalerTypesDiagram } from './diagrams/autoscalers';
 import { HeadlessServiceDiagram } from './diagrams/headless-service';
+import { HpaArchitectureDiagram } from './diagrams/hpa-architecture';
+import { IngressDiagram } from './diagrams/ingress';
 import { PodIdentityDiagram } from './diagrams/pod-identity';
+import { ServiceTypesDiagram } from './diagrams/service-types';
 import { StatelessStatefulDiagram } from './diagrams/stateless-stateful';
+import { VolumeClaimDiagram } from './diagrams/volume-claim';
 import { MdxLink } from './link';
 import styles from './mdx.module.css';
+import { Quiz } from './quiz';
 import { validated } from './validated';
 
 function MarkdownTable(props: ComponentProps<'table'>) {
@@ -54,9 +60,15 @@ export const mdxComponents = {
   Callout,
   Diagram,
   Table,
+  Quiz,
   StatelessStatefulDiagram,
   PodIdentityDiagram,
   HeadlessServiceDiagram,
+  VolumeClaimDiagram,
+  ServiceTypesDiagram,
+  IngressDiagram,
+  AutoscalerTypesDiagram,
+  HpaArchitectureDiagram,
 } satisfies Record<string, (props: never) => ReactNode>;
 
 export type MdxComponentName = keyof typeof mdxComponents;

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileMdx, getLesson, setMdxCacheDir } from '@/lib/content';
+import { compileMdx, getLesson, listCourses, setMdxCacheDir } from '@/lib/content';
 import { MdxContent } from './mdx-content';
 
 const render = (code: string) => renderToStaticMarkup(createElement(MdxContent, { code }));
@@ -20,6 +20,35 @@ describe('MdxContent', () => {
     expect(html).toContain('복사');
     expect(html).toContain('data-language="yaml"');
     expect(html).not.toContain('콘텐츠 오류');
+  });
+
+  it('renders every lesson of every course without content errors', async () => {
+    const courses = await listCourses({ includeHidden: true });
+    const lessons = courses.flatMap((c) => c.modules.flatMap((m) => m.lessons));
+    expect(lessons.length).toBeGreaterThan(1);
+    for (const summary of lessons) {
+      const lesson = await getLesson(summary.courseSlug, summary.slug);
+      const html = render(lesson!.code);
+      expect(html, summary.href).not.toContain('콘텐츠 오류');
+      expect(html, summary.href).not.toContain('레슨 본문을 표시할 수 없습니다');
+    }
+  });
+
+  it('renders quizzes and rejects a quiz whose model answer misses its pattern', async () => {
+    const ok = render(
+      await compile(
+        '<Quiz question="q" options={[\'a\', \'b\']} answer={1} />\n\n<Quiz question="q" pattern="^kubectl get pods?$" answerText="kubectl get pods" />',
+      ),
+    );
+    expect(ok).toContain('퀴즈');
+    expect(ok).toContain('type="radio"');
+    expect(ok).not.toContain('콘텐츠 오류');
+    const bad = render(
+      await compile(
+        '<Quiz question="q" options={[\'a\']} answer={3} />\n\n<Quiz question="q" pattern="^x$" answerText="y" />\n\n<Quiz question="q" pattern="(" answerText="(" />\n\n<IngressDiagram variant="nope" />',
+      ),
+    );
+    expect(bad.match(/콘텐츠 오류/g)).toHaveLength(4);
   });
 
   it('shows a Korean error box for hostile component props instead of crashing', async () => {

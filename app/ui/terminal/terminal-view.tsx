@@ -4,7 +4,13 @@ import '@xterm/xterm/css/xterm.css';
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import { useEffect, useRef, useState } from 'react';
-import { type ClientMessage, type ServerMessage, TERMINAL_PATH } from '@/lib/terminal/protocol';
+import {
+  type ClientMessage,
+  LAB_COMMAND_EVENT,
+  LAB_STATUS_EVENT,
+  type ServerMessage,
+  TERMINAL_PATH,
+} from '@/lib/terminal/protocol';
 import styles from './terminal.module.css';
 
 type State = 'connecting' | 'connected' | 'reconnecting' | 'unauthorized';
@@ -18,8 +24,6 @@ const STATE_TEXT: Record<State, string> = {
 
 const INPUT_SLICE = 32 * 1024;
 
-/** Event the page listens to (exercise panel): a command finished in this lab. */
-export const LAB_COMMAND_EVENT = 'kubelab:command-done';
 
 export function TerminalView({ labKey }: { labKey: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -75,6 +79,7 @@ export function TerminalView({ labKey }: { labKey: string }) {
         if (m.t === 'out') term.write(m.d);
         else if (m.t === 'ready') setState('connected');
         else if (m.t === 'done') window.dispatchEvent(new CustomEvent(LAB_COMMAND_EVENT, { detail: { labKey, ...m } }));
+        else if (m.t === 'status') window.dispatchEvent(new CustomEvent(LAB_STATUS_EVENT, { detail: m }));
         else if (m.t === 'error') term.write(`\r\n${m.message}\r\n`);
       };
       socket.onclose = () => {

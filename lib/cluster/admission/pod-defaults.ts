@@ -13,7 +13,7 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
   return image.slice(colon + 1) === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-function defaultContainer(c: Container): void {
+export function defaultContainer(c: Container): void {
   if (c.image && !c.imagePullPolicy) c.imagePullPolicy = defaultPullPolicy(c.image);
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
@@ -30,19 +30,12 @@ function defaultContainer(c: Container): void {
  */
 export function defaultPod(pod: Pod, prng: Prng): void {
   const spec = (pod.spec ??= { containers: [] });
-  spec.containers ??= [];
-  spec.restartPolicy ??= 'Always';
-  spec.dnsPolicy ??= 'ClusterFirst';
-  spec.terminationGracePeriodSeconds ??= 30;
-  spec.securityContext ??= {};
-  spec.schedulerName ??= 'default-scheduler';
+  defaultPodSpecScheme(spec);
   spec.enableServiceLinks ??= true;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
   spec.priority ??= 0;
   spec.serviceAccountName ??= spec.serviceAccount ?? 'default';
   spec.serviceAccount = spec.serviceAccountName;
-  spec.containers.forEach(defaultContainer);
-  spec.initContainers?.forEach(defaultContainer);
 
   spec.tolerations ??= [];
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
@@ -70,4 +63,16 @@ export function defaultPod(pod: Pod, prng: Prng): void {
       c.volumeMounts.push({ mountPath: '/var/run/secrets/kubernetes.io/serviceaccount', name: volumeName, readOnly: true });
     }
   }
+}
+
+/** Scheme defaults of a PodSpec alone (SetDefaults_PodSpec), also applied to workload templates. */
+export function defaultPodSpecScheme(spec: NonNullable<Pod['spec']>): void {
+  spec.containers ??= [];
+  spec.restartPolicy ??= 'Always';
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.terminationGracePeriodSeconds ??= 30;
+  spec.securityContext ??= {};
+  spec.schedulerName ??= 'default-scheduler';
+  spec.containers.forEach(defaultContainer);
+  spec.initContainers?.forEach(defaultContainer);
 }

@@ -5,10 +5,14 @@ import type { StoredObject } from '../types';
 import { validateObjectMeta } from './object-meta';
 import { defaultPod } from './pod-defaults';
 import { validatePod, validatePodUpdate } from './pod-validation';
+import { pvcStrategy, pvStrategy } from './storage';
+import { replicaSetStrategy, statefulSetStrategy } from './workloads';
 
 export interface StrategyContext {
   prng: Prng;
   now: number;
+  /** Read access for admission plugins (default StorageClass, ...). */
+  list(kind: string, namespace?: string): StoredObject[];
 }
 
 /**
@@ -56,6 +60,10 @@ const podStrategy: KindStrategy = {
 
 const strategies: Record<string, KindStrategy> = {
   Pod: podStrategy,
+  ReplicaSet: replicaSetStrategy,
+  StatefulSet: statefulSetStrategy,
+  PersistentVolumeClaim: pvcStrategy,
+  PersistentVolume: pvStrategy,
   Namespace: generic('label'),
   Node: generic('subdomain'),
 };

@@ -1,5 +1,6 @@
 import { strategyFor } from '../admission/strategies';
-import { alreadyExists, invalid, notFound } from '../errors';
+import { alreadyExists, forbidden, invalid, notFound } from '../errors';
+import { LIMITS } from '../limits';
 import { randomSuffix, randomUid, type Prng } from '../prng';
 import { resourceForKind, type ResourceInfo } from '../resources';
 import type { ObjectStore } from '../store';
@@ -13,6 +14,8 @@ export interface WriteOptions {
 export interface DeleteOptions extends WriteOptions {
   /** Overrides the object's grace period; 0 with force removes at once. */
   gracePeriodSeconds?: number;
+  /** `kubectl delete --cascade`: Background (default), Foreground (treated as Background) or Orphan. */
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
 }
 
 /** Callback the kubelet uses to learn that a pod started graceful termination. */
@@ -55,8 +58,9 @@ export class ApiServer {
     // Order as in the apiserver handler: NamespaceLifecycle admission, defaulting and
     // mutating admission, validation, then the storage layer's AlreadyExists.
     this.requireNamespace(res, meta.namespace);
+    this.checkLimits(res, meta.name ?? '');
     const strategy = strategyFor(obj.kind);
-    strategy.prepareForCreate?.(obj, { prng: this.prng, now: this.clock() });
+    strategy.prepareForCreate?.(obj, { prng: this.prng, now: this.clock(), list: (k, ns) => this.store.list(k, ns) });
     const causes = strategy.validate(obj);
     if (causes.length) throw invalid(obj.kind, res.group, meta.name ?? '', causes);
     if (this.store.has(obj.kind, meta.namespace, meta.name)) throw alreadyExists(res.plural, res.group, meta.name);
@@ -68,6 +72,17 @@ export class ApiServer {
     if (obj.kind === 'Pod' && obj.status) obj.status.observedGeneration = 1;
     if (opts.dryRun) return obj as unknown as T;
     return this.store.put(obj) as unknown as T;
+  }
+
+  /** Caps per lab (limits.ts), answered like a ResourceQuota rejection. */
+  private checkLimits(res: ResourceInfo, name: string): void {
+    const q = res.group ? `${res.plural}.${res.group}` : res.plural;
+    if (res.kind === 'Pod' && this.store.count('Pod') >= LIMITS.pods) {
+      throw forbidden(res.plural, res.group, name, `${q} "${name}" is forbidden: exceeded quota: kubelab-lab-limits, requested: pods=1, used: pods=${LIMITS.pods}, limited: pods=${LIMITS.pods}`);
+    }
+    if (res.kind !== 'Event' && this.store.count() - this.store.count('Event') >= LIMITS.objects) {
+      throw forbidden(res.plural, res.group, name, `${q} "${name}" is forbidden: this lab already holds ${LIMITS.objects} objects (KubeLab limit); delete some first`);
+    }
   }
 
   /** Replaces spec/metadata of an existing object (status is kept when it is a subresource). */
@@ -86,12 +101,20 @@ export class ApiServer {
     const specChanged = JSON.stringify(next.spec) !== JSON.stringify(prev.spec);
     next.metadata.generation = (prev.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     if (opts.dryRun) return next as unknown as T;
+    if (this.finalized(next)) return this.store.remove(next.kind, ns, next.metadata.name) as unknown as T;
     return this.store.put(next) as unknown as T;
+  }
+
+  /** An object being deleted whose last finalizer is gone is removed (pods are the kubelet's business). */
+  private finalized(obj: StoredObject): boolean {
+    return obj.kind !== 'Pod' && !!obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length);
   }
 
   /** Writes an object as a controller would (status updates, bindings); no validation. */
   write<T extends KubeObject>(obj: T): T {
-    return this.store.put(obj as unknown as StoredObject) as unknown as T;
+    const o = obj as unknown as StoredObject;
+    if (this.finalized(o)) return this.store.remove(o.kind, o.metadata.namespace, o.metadata.name) as unknown as T;
+    return this.store.put(o) as unknown as T;
   }
 
   /** Internal create for system components (events, topology); sets metadata only. */
@@ -111,6 +134,14 @@ export class ApiServer {
     const strategy = strategyFor(kind);
     const grace = strategy.gracePeriod?.(obj, opts.gracePeriodSeconds) ?? 0;
     if (opts.dryRun) return obj as unknown as T;
+    if (opts.propagationPolicy === 'Orphan') this.orphanDependents(obj);
+    if (obj.metadata.finalizers?.length && obj.kind !== 'Pod') {
+      // Finalizers (pvc-protection, ...): the object stays, Terminating, until they are removed.
+      if (obj.metadata.deletionTimestamp) return obj as unknown as T;
+      obj.metadata.deletionTimestamp = rfc3339(this.clock());
+      obj.metadata.deletionGracePeriodSeconds = 0;
+      return this.store.put(obj) as unknown as T;
+    }
     if (grace > 0) {
       if (obj.metadata.deletionTimestamp) return obj as unknown as T;
       obj.metadata.deletionTimestamp = rfc3339(this.clock() + grace * 1000);
@@ -120,6 +151,21 @@ export class ApiServer {
       return stored as unknown as T;
     }
     return this.store.remove(kind, ns, name) as unknown as T;
+  }
+
+  /**
+   * Orphan propagation: the garbage collector removes the owner's reference from every
+   * dependent before the owner goes (pkg/controller/garbagecollector/garbagecollector.go orphanDependents).
+   */
+  private orphanDependents(owner: StoredObject): void {
+    const uid = owner.metadata.uid;
+    for (const o of this.store.all()) {
+      const refs = o.metadata.ownerReferences;
+      if (!refs?.some((r) => r.uid === uid)) continue;
+      o.metadata.ownerReferences = refs.filter((r) => r.uid !== uid);
+      if (o.metadata.ownerReferences.length === 0) delete o.metadata.ownerReferences;
+      this.store.put(o);
+    }
   }
 
   /** Final removal after graceful termination (the kubelet's delete with grace 0). */

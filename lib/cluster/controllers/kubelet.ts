@@ -3,6 +3,7 @@ import type { Task } from '../queue';
 import type { Controller, ControllerContext } from './controller';
 import { refreshReadiness, setCondition, waitingStatus } from './pod-status';
 import { podStages, type StageName } from './pod-stages';
+import { claimNamesOf } from './volumes';
 
 export interface KubeletTask extends Task {
   type: 'kubelet';
@@ -40,6 +41,7 @@ export class Kubelet implements Controller {
   start(): void {
     this.unsubscribe = this.ctx.store.subscribe((ev) => {
       const pod = ev.object as Pod;
+      if (ev.type === 'DELETED' && claimNamesOf(pod).length) this.retryMounts(pod);
       if (ev.type === 'DELETED' || !pod.spec?.nodeName || pod.status?.startTime || pod.metadata?.deletionTimestamp) return;
       if (ev.type === 'ADDED' || !(ev.object.status?.conditions ?? []).some((c: { type: string }) => c.type === 'PodReadyToStartContainers')) {
         this.enqueueFor(pod, 700 + this.ctx.prng.int(500), 'admit');
@@ -49,6 +51,15 @@ export class Kubelet implements Controller {
 
   stop(): void {
     this.unsubscribe?.();
+  }
+
+  /** A pod holding a volume went away: pods waiting to attach it try again (the attach/detach reconciler). */
+  private retryMounts(gone: Pod): void {
+    const claims = new Set(claimNamesOf(gone).map((c) => c.claim));
+    const waiting = this.ctx.store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === gone.metadata?.namespace &&
+      !!o.status?.startTime && !o.status?.podIP && !o.metadata.deletionTimestamp &&
+      claimNamesOf(o as Pod).some((c) => claims.has(c.claim))) as Pod[];
+    for (const p of waiting) this.enqueueFor(p, 500 + this.ctx.prng.int(500), 'mount');
   }
 
   enqueueFor(pod: Pod, delayMs: number, step: StageName, extra: Partial<KubeletTask> = {}): void {

@@ -7,8 +7,9 @@ import { lookupImage, normalizedImage, processFor } from '../runtime/images';
 import type { Kubelet, KubeletTask } from './kubelet';
 import { setCondition, waitingStatus } from './pod-status';
 import { allocatePodIP } from './pod-network';
+import { attachProblem, claimNamesOf, podsUsingClaim } from './volumes';
 
-export type StageName = 'admit' | 'pull' | 'pulled' | 'pull-backoff' | 'start' | 'exit' | 'kill' | 'remove';
+export type StageName = 'admit' | 'mount' | 'mount-timeout' | 'pull' | 'pulled' | 'pull-backoff' | 'start' | 'exit' | 'kill' | 'remove';
 type Stage = (k: Kubelet, pod: Pod, task: KubeletTask) => void;
 
 const MAX_BACKOFF_MS = 300_000; // pkg/kubelet/kubelet.go MaxContainerBackOff / image backoff cap
@@ -29,6 +30,22 @@ function afterContainer(k: Kubelet, pod: Pod, c: number): void {
   if (c + 1 < pod.spec!.containers.length) k.enqueueFor(pod, 50, 'pull', { c: c + 1 });
 }
 
+const MOUNT_TIMEOUT_MS = 123_000; // kubelet's WaitForAttachAndMount gives up after 2m3s
+const MAX_MOUNT_TIMEOUT_EVENTS = 5;
+
+/** Pod sandbox: IP from the node's range, PodReadyToStartContainers, then the first image pull. */
+function sandbox(k: Kubelet, pod: Pod, node: Node | undefined, hostIP: string, now: number): void {
+  const podIP = pod.spec?.hostNetwork ? hostIP : allocatePodIP(k.ctx, node);
+  const st = pod.status!;
+  Object.assign(st, {
+    phase: 'Pending', hostIP, hostIPs: [{ ip: hostIP }], podIP, podIPs: [{ ip: podIP }], startTime: st.startTime ?? rfc3339(now),
+  });
+  k.markSandboxReady(pod);
+  st.containerStatuses = pod.spec!.containers.map((c) => waitingStatus(c, 'ContainerCreating'));
+  k.save(pod);
+  k.enqueueFor(pod, 150, 'pull', { c: 0 });
+}
+
 /**
  * The pod lifecycle as stages (admit → pull → pulled → start → exit/kill → remove),
  * following pkg/kubelet/kuberuntime/kuberuntime_manager.go SyncPod: sandbox first (pod IP),
@@ -41,16 +58,59 @@ export const podStages: Record<StageName, Stage> = {
     const now = k.ctx.now();
     const node = k.node(pod);
     const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
-    const podIP = pod.spec?.hostNetwork ? hostIP : allocatePodIP(k.ctx, node);
-    const st = pod.status!;
-    Object.assign(st, {
-      phase: 'Pending', hostIP, hostIPs: [{ ip: hostIP }], podIP, podIPs: [{ ip: podIP }], startTime: rfc3339(now),
-    });
-    k.markSandboxReady(pod);
-    st.containerStatuses = pod.spec!.containers.map((c) => waitingStatus(c, 'ContainerCreating'));
-    k.save(pod);
-    k.enqueueFor(pod, 150, 'pull', { c: 0 });
+    if (claimNamesOf(pod).length > 0) {
+      // Claim-backed volumes are attached and mounted before the sandbox (WaitForAttachAndMount).
+      Object.assign(pod.status!, { phase: 'Pending', hostIP, hostIPs: [{ ip: hostIP }], startTime: rfc3339(now) });
+      setCondition(pod, 'PodReadyToStartContainers', 'False', now);
+      setCondition(pod, 'Initialized', 'True', now);
+      pod.status!.containerStatuses = pod.spec!.containers.map((c) => waitingStatus(c, 'ContainerCreating'));
+      k.save(pod);
+      k.enqueueFor(pod, 300 + k.ctx.prng.int(400), 'mount');
+      k.enqueueFor(pod, MOUNT_TIMEOUT_MS, 'mount-timeout');
+      return;
+    }
+    sandbox(k, pod, node, hostIP, now);
   },
+
+  mount(k, pod, task) {
+    if (pod.status?.podIP || !pod.status?.startTime) return;
+    const unbound = claimNamesOf(pod).some(({ claim }) =>
+      k.ctx.store.get('PersistentVolumeClaim', pod.metadata!.namespace, claim)?.status?.phase !== 'Bound');
+    if (unbound) {
+      const attempt = (task.attempt ?? 0) + 1;
+      k.enqueueFor(pod, Math.min(1000 * 2 ** attempt, 120_000), 'mount', { attempt });
+      return;
+    }
+    const problem = attachProblem(k.ctx.store, pod);
+    if (problem) {
+      k.ctx.events.record(pod, 'Warning', 'FailedAttachVolume',
+        `Multi-Attach error for volume "${problem.pv}" Volume is already used by pod(s) ${problem.holders.join(', ')}`,
+        { component: 'attachdetach-controller' });
+      return;
+    }
+    for (const { claim } of claimNamesOf(pod)) {
+      const pv = k.ctx.store.get('PersistentVolumeClaim', pod.metadata!.namespace, claim)?.spec?.volumeName;
+      const onNode = podsUsingClaim(k.ctx.store, pod.metadata!.namespace, claim)
+        .some((p) => p.metadata?.uid !== pod.metadata?.uid && p.status?.podIP && p.spec?.nodeName === pod.spec?.nodeName);
+      if (pv && !onNode) {
+        k.ctx.events.record(pod, 'Normal', 'SuccessfulAttachVolume', `AttachVolume.Attach succeeded for volume "${pv}" `,
+          { component: 'attachdetach-controller' });
+      }
+    }
+    const node = k.node(pod);
+    sandbox(k, pod, node, pod.status.hostIP ?? '', k.ctx.now());
+  },
+
+  'mount-timeout'(k, pod, task) {
+    if (pod.status?.podIP) return;
+    const vols = claimNamesOf(pod).map((c) => c.volume).join(' ');
+    k.event(pod, 'Warning', 'FailedMount', `Unable to attach or mount volumes: unmounted volumes=[${vols}], unattached volumes=[${vols}], ` +
+      'failed to process volumes=[]: timed out waiting for the condition');
+    // The kubelet repeats this every ~2m; we stop after a few so an idle lab stays idle.
+    const attempt = (task.attempt ?? 0) + 1;
+    if (attempt < MAX_MOUNT_TIMEOUT_EVENTS) k.enqueueFor(pod, MOUNT_TIMEOUT_MS, 'mount-timeout', { attempt });
+  },
+
 
   pull(k, pod, task) {
     const c = task.c ?? 0;

@@ -1,7 +1,18 @@
-import type { Node, Pod, Taint, Toleration } from '../k8s';
+import type { Node, PersistentVolumeClaim, Pod, Taint, Toleration } from '../k8s';
 import type { Task } from '../queue';
 import type { Controller, ControllerContext } from './controller';
 import { setCondition } from './pod-status';
+import { claimNamesOf, classOf, volumeSchedulingProblem } from './volumes';
+
+/** VolumeBinding PreBind for WaitForFirstConsumer claims: annotate the chosen node so provisioning starts. */
+function selectNodeForDelayedClaims(ctx: ControllerContext, pod: Pod): void {
+  for (const { claim } of claimNamesOf(pod)) {
+    const pvc = ctx.store.get('PersistentVolumeClaim', pod.metadata?.namespace, claim) as PersistentVolumeClaim | undefined;
+    if (!pvc || pvc.status?.phase === 'Bound' || classOf(ctx.store, pvc)?.volumeBindingMode !== 'WaitForFirstConsumer') continue;
+    pvc.metadata!.annotations = { ...pvc.metadata!.annotations, 'volume.kubernetes.io/selected-node': pod.spec!.nodeName! };
+    ctx.api.write(pvc);
+  }
+}
 
 /** Taint/toleration matching, pkg/apis/core/v1/helper ToleratesTaint. */
 export function tolerates(tolerations: Toleration[] | undefined, taint: Taint): boolean {
@@ -33,12 +44,14 @@ export class Scheduler implements Controller {
       const pod = ev.object as Pod;
       if (ev.type === 'ADDED' && !pod.spec?.nodeName) this.enqueue(pod);
     }, { kind: 'Pod' }));
-    // Unschedulable pods are retried when nodes change (the scheduling queue's move request).
-    this.unsubscribe.push(this.ctx.store.subscribe(() => {
-      for (const p of this.ctx.store.list('Pod') as Pod[]) {
-        if (!p.spec?.nodeName && !p.metadata?.deletionTimestamp) this.enqueue(p);
+    // Unschedulable pods are retried when nodes or claims change (the scheduling queue's move request).
+    const retry = () => {
+      for (const p of this.ctx.store.filter((o) => o.kind === 'Pod' && !o.spec?.nodeName && !o.metadata.deletionTimestamp) as Pod[]) {
+        this.enqueue(p);
       }
-    }, { kind: 'Node' }));
+    };
+    this.unsubscribe.push(this.ctx.store.subscribe(retry, { kind: 'Node' }));
+    this.unsubscribe.push(this.ctx.store.subscribe(retry, { kind: 'PersistentVolumeClaim' }));
   }
 
   stop(): void {
@@ -50,11 +63,25 @@ export class Scheduler implements Controller {
     this.ctx.enqueue(0, { type: 'schedule-pod', ns: pod.metadata!.namespace, name: pod.metadata!.name, uid: pod.metadata!.uid });
   }
 
+  private unschedulable(pod: Pod, msg: string, now: number): void {
+    if (pod.status?.conditions?.find((c) => c.type === 'PodScheduled')?.message === msg) return;
+    setCondition(pod, 'PodScheduled', 'False', now, 'Unschedulable', msg);
+    this.ctx.api.write(pod);
+    this.ctx.events.record(pod, 'Warning', 'FailedScheduling', msg, { component: 'default-scheduler' });
+  }
+
   private schedule(task: Task): void {
     const { store, api, events, prng } = this.ctx;
     const pod = store.get('Pod', task.ns as string, task.name as string) as Pod | undefined;
     if (!pod || pod.metadata?.uid !== task.uid || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
     const nodes = store.list('Node') as Node[];
+    const now = this.ctx.now();
+    const volumeProblem = volumeSchedulingProblem(store, pod);
+    if (volumeProblem) {
+      this.unschedulable(pod, `0/${nodes.length} nodes are available: ${volumeProblem}. preemption: 0/${nodes.length} nodes are ` +
+        `available: ${nodes.length} Preemption is not helpful for scheduling.`, now);
+      return;
+    }
     const reasons = new Map<string, number>();
     const fail = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
     const feasible = nodes.filter((n) => {
@@ -68,15 +95,10 @@ export class Scheduler implements Controller {
       }
       return true;
     });
-    const now = this.ctx.now();
     if (feasible.length === 0) {
       const parts = [...reasons].map(([r, c]) => `${c} ${r}`).sort();
-      const msg = `0/${nodes.length} nodes are available: ${parts.join(', ')}. preemption: 0/${nodes.length} nodes are ` +
-        `available: ${nodes.length} Preemption is not helpful for scheduling.`;
-      if (pod.status?.conditions?.find((c) => c.type === 'PodScheduled')?.message === msg) return;
-      setCondition(pod, 'PodScheduled', 'False', now, 'Unschedulable', msg);
-      api.write(pod);
-      events.record(pod, 'Warning', 'FailedScheduling', msg, { component: 'default-scheduler' });
+      this.unschedulable(pod, `0/${nodes.length} nodes are available: ${parts.join(', ')}. preemption: 0/${nodes.length} nodes are ` +
+        `available: ${nodes.length} Preemption is not helpful for scheduling.`, now);
       return;
     }
     const load = (n: Node) => (store.list('Pod') as Pod[])
@@ -87,6 +109,7 @@ export class Scheduler implements Controller {
     pod.spec!.nodeName = node.metadata!.name;
     setCondition(pod, 'PodScheduled', 'True', now);
     const bound = api.write(pod);
+    selectNodeForDelayedClaims(this.ctx, bound);
     events.record(bound, 'Normal', 'Scheduled',
       `Successfully assigned ${pod.metadata!.namespace}/${pod.metadata!.name} to ${node.metadata!.name}`,
       { component: 'default-scheduler' });

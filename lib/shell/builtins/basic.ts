@@ -65,13 +65,18 @@ export const exportCmd: CommandFn = ({ argv, io, env }) => {
   return 0;
 };
 
-export const envCmd: CommandFn = ({ io, env }) => {
+export const envCmd: CommandFn = ({ argv, io, env }) => {
+  if (argv[0] === 'printenv' && argv.length > 1) {
+    const values = argv.slice(1).map((k) => env.vars.get(k));
+    for (const v of values) if (v !== undefined) io.stdout(`${v}\n`);
+    return values.every((v) => v !== undefined) ? 0 : 1;
+  }
   for (const [k, v] of env.vars) io.stdout(`${k}=${v}\n`);
   return 0;
 };
 
 export const unset: CommandFn = ({ argv, env }) => {
-  for (const a of argv.slice(1)) env.vars.delete(a);
+  for (const a of argv.slice(1)) if (!a.startsWith('-')) env.vars.delete(a);
   return 0;
 };
 

@@ -24,15 +24,34 @@ export const pwd: CommandFn = ({ io, env }) => { io.stdout(`${env.cwd}\n`); retu
 
 export const cd: CommandFn = (ctx) => {
   const { argv, env, io } = ctx;
-  const target = argv[1] ?? env.home;
+  let target = argv[1] ?? env.home;
+  const back = target === '-';
+  if (back) {
+    const old = env.vars.get('OLDPWD');
+    if (!old) { io.stderr('bash: cd: OLDPWD not set\n'); return 1; }
+    target = old;
+  }
   const path = env.resolve(target);
   if (!env.vfs.isDir(path)) {
     io.stderr(`bash: cd: ${target}: ${env.vfs.isFile(path) ? 'Not a directory' : 'No such file or directory'}\n`);
     return 1;
   }
+  env.vars.set('OLDPWD', env.cwd);
   env.cwd = path;
   env.vars.set('PWD', path);
+  if (back) io.stdout(`${path}\n`);
   return 0;
+};
+
+/** tee [-a] FILE...: stdin to stdout and to the files. */
+export const tee: CommandFn = (ctx) => {
+  const { flags, args } = split(ctx.argv);
+  let status = 0;
+  for (const a of args) {
+    try { ctx.env.vfs.write(ctx.env.resolve(a), ctx.io.stdin, flags.has('a')); } catch (e) { report(ctx, 'tee', a, e); status = 1; }
+  }
+  ctx.io.stdout(ctx.io.stdin);
+  return status;
 };
 
 export const cat: CommandFn = (ctx) => {
@@ -124,3 +143,52 @@ export const touch: CommandFn = (ctx) => {
   }
   return status;
 };
+
+/** cp SRC... DEST and mv SRC... DEST (directories need -r for cp), coreutils messages. */
+const copyOrMove = (move: boolean): CommandFn => (ctx) => {
+  const tool = move ? 'mv' : 'cp';
+  const { flags, args } = split(ctx.argv);
+  const vfs = ctx.env.vfs;
+  if (args.length < 2) {
+    ctx.io.stderr(args.length ? `${tool}: missing destination file operand after '${args[0]}'\n` : `${tool}: missing file operand\n`);
+    ctx.io.stderr(`Try '${tool} --help' for more information.\n`);
+    return 1;
+  }
+  const dest = args[args.length - 1];
+  const destPath = ctx.env.resolve(dest);
+  const sources = args.slice(0, -1);
+  if (sources.length > 1 && !vfs.isDir(destPath)) { ctx.io.stderr(`${tool}: target '${dest}': Not a directory\n`); return 1; }
+  let status = 0;
+  for (const s of sources) {
+    const from = ctx.env.resolve(s);
+    if (!vfs.exists(from)) { ctx.io.stderr(`${tool}: cannot stat '${s}': No such file or directory\n`); status = 1; continue; }
+    const to = vfs.isDir(destPath) ? `${destPath === '/' ? '' : destPath}/${from.slice(from.lastIndexOf('/') + 1)}` : destPath;
+    if (to === from) { ctx.io.stderr(`${tool}: '${s}' and '${dest}' are the same file\n`); status = 1; continue; }
+    if (vfs.isDir(from)) {
+      if (!move && !flags.has('r') && !flags.has('R') && !flags.has('a')) { ctx.io.stderr(`cp: -r not specified; omitting directory '${s}'\n`); status = 1; continue; }
+      if (to.startsWith(`${from}/`)) { ctx.io.stderr(`${tool}: cannot ${move ? 'move' : 'copy'} a directory, '${s}', into itself, '${dest}'\n`); status = 1; continue; }
+      try {
+        copyTree(vfs, from, to);
+        if (move) vfs.remove(from, true);
+      } catch (e) { report(ctx, tool, s, e); status = 1; }
+      continue;
+    }
+    try {
+      vfs.write(to, vfs.read(from));
+      if (move) vfs.remove(from);
+    } catch (e) { report(ctx, tool, dest, e, `cannot create regular file`); status = 1; }
+  }
+  return status;
+};
+
+function copyTree(vfs: CommandContext['env']['vfs'], from: string, to: string): void {
+  if (!vfs.isDir(to)) vfs.mkdir(to);
+  for (const n of vfs.list(from)) {
+    const src = `${from}/${n}`;
+    if (vfs.isDir(src)) copyTree(vfs, src, `${to}/${n}`);
+    else vfs.write(`${to}/${n}`, vfs.read(src));
+  }
+}
+
+export const cp = copyOrMove(false);
+export const mv = copyOrMove(true);

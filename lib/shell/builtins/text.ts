@@ -1,7 +1,7 @@
 import type { CommandContext, CommandFn } from '../io';
 
 /** Reads operands (files) or stdin, as the coreutils text filters do. */
-function inputs(ctx: CommandContext, files: string[], tool: string): { text: string; name: string }[] | number {
+export function inputs(ctx: CommandContext, files: string[], tool: string): { text: string; name: string }[] | number {
   if (files.length === 0) return [{ text: ctx.io.stdin, name: '(standard input)' }];
   const out: { text: string; name: string }[] = [];
   for (const f of files) {
@@ -15,40 +15,7 @@ function inputs(ctx: CommandContext, files: string[], tool: string): { text: str
   return out;
 }
 
-const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
-
-/** grep with -i -v -c -n -E -w -q (basic and extended patterns both map to JS regexps). */
-export const grep: CommandFn = (ctx) => {
-  const flags = new Set<string>();
-  const rest: string[] = [];
-  for (const a of ctx.argv.slice(1)) {
-    if (/^-[ivcnEwqF]+$/.test(a)) for (const f of a.slice(1)) flags.add(f);
-    else rest.push(a);
-  }
-  const [pattern, ...files] = rest;
-  if (pattern === undefined) { ctx.io.stderr("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n"); return 2; }
-  let src = flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern;
-  if (!flags.has('E') && !flags.has('F')) src = src.replace(/\\\|/g, '|').replace(/\\\(/g, '(').replace(/\\\)/g, ')');
-  if (flags.has('w')) src = `\\b(?:${src})\\b`;
-  let re: RegExp;
-  try { re = new RegExp(src, flags.has('i') ? 'i' : ''); } catch { ctx.io.stderr('grep: Invalid regular expression\n'); return 2; }
-  const ins = inputs(ctx, files, 'grep');
-  if (typeof ins === 'number') return ins;
-  let matched = 0;
-  for (const { text, name } of ins) {
-    let count = 0;
-    lines(text).forEach((line, idx) => {
-      if (re.test(line) === flags.has('v')) return;
-      count++;
-      if (flags.has('c') || flags.has('q')) return;
-      const prefix = (ins.length > 1 ? `${name}:` : '') + (flags.has('n') ? `${idx + 1}:` : '');
-      ctx.io.stdout(`${prefix}${line}\n`);
-    });
-    if (flags.has('c') && !flags.has('q')) ctx.io.stdout(`${ins.length > 1 ? `${name}:` : ''}${count}\n`);
-    matched += count;
-  }
-  return matched > 0 ? 0 : 1;
-};
+export const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
 
 function countFlag(argv: string[]): { n: number; files: string[] } | undefined {
   let n = 10;

@@ -49,11 +49,17 @@ async function runDelete(k: Kubectl): Promise<number> {
     k.err(list.length === 0 && k.explicitNamespace ? `No resources found in ${k.namespace} namespace.\n` : 'No resources found\n');
     return 0;
   }
+  const cascade = k.str('cascade') ?? 'background';
+  const policies: Record<string, 'Background' | 'Foreground' | 'Orphan'> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan', true: 'Background', false: 'Orphan' };
+  const propagationPolicy = policies[cascade];
+  if (!propagationPolicy) {
+    throw new KubectlError(`error: invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan"`);
+  }
   const pending: { t: Target; uid: string }[] = [];
   let failed = false;
   for (const t of list) {
     try {
-      const obj = k.cluster.delete(t.res.kind, t.namespace, t.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined });
+      const obj = k.cluster.delete(t.res.kind, t.namespace, t.name, { gracePeriodSeconds: grace >= 0 ? grace : undefined, propagationPolicy });
       const kind = `${t.res.kind.toLowerCase()}${t.res.group ? `.${t.res.group}` : ''}`;
       const verb = grace === 0 ? 'force deleted' : 'deleted';
       if (k.str('output') === 'name') k.out(`${kind}/${t.name}\n`);
@@ -71,6 +77,8 @@ async function runDelete(k: Kubectl): Promise<number> {
     const gone = () => pending.every(({ t, uid }) => k.cluster.get<KubeObject>(t.res.kind, t.namespace, t.name)?.metadata?.uid !== uid);
     while (!gone() && !k.signal?.aborted) {
       const due = k.cluster.nextDueAt();
+      // Nothing left to happen on its own (e.g. a protected PVC still in use): stop waiting.
+      if (due === undefined) break;
       const step = due === undefined ? 1000 : Math.min(1000, Math.max(1, due - k.cluster.now()));
       await k.wait(step);
     }

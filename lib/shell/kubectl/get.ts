@@ -5,7 +5,7 @@ import { KubectlError, NotSimulated } from './errors';
 import { asList, resourceName, toJson, toYaml } from './printers/output';
 import { printerFor } from './printers/registry';
 import { tabulate } from './printers/tabwriter';
-import { resolveArgs, type ResourceRequest } from './resource-args';
+import { isAllCategory, resolveArgs, type ResourceRequest } from './resource-args';
 import { matchesSelector, parseSelector } from './selector';
 
 const OUTPUTS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
@@ -90,7 +90,7 @@ async function runGet(k: Kubectl): Promise<number> {
     for (const f of found) for (const o of f.objects) k.out(`${resourceName(f.res, o.metadata?.name ?? '')}\n`);
   } else {
     const kinds = new Set(found.filter((f) => f.objects.length).map((f) => f.res.kind));
-    printTables(k, found, requests.length > 1 || kinds.size > 1);
+    printTables(k, found, requests.length > 1 || kinds.size > 1 || isAllCategory(k.args));
   }
   for (const e of errors) k.err(e);
   if (objects.length === 0 && errors.length === 0 && output !== 'yaml' && output !== 'json') {

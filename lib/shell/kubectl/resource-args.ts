@@ -38,5 +38,18 @@ export function resolveArgs(k: Kubectl, args: string[]): ResourceRequest[] {
   if (types.length > 1 && names.length) {
     throw new KubectlError('error: you may only specify a single resource type');
   }
-  return types.map((t) => ({ res: resolve(t), names }));
+  const out: ResourceRequest[] = [];
+  for (const t of types) {
+    const expanded = t.toLowerCase() === 'all' ? ALL_CATEGORY.map((x) => k.cluster.resolveResource(x)!).filter(Boolean) : [resolve(t)];
+    for (const res of expanded) if (!out.some((r) => r.res === res)) out.push({ res, names });
+  }
+  return out;
+}
+
+/** The `all` category of a 1.34 server's discovery, in kubectl's order. */
+const ALL_CATEGORY = ['pods', 'replicationcontrollers', 'services', 'daemonsets.apps', 'deployments.apps', 'replicasets.apps',
+  'statefulsets.apps', 'horizontalpodautoscalers.autoscaling', 'cronjobs.batch', 'jobs.batch'];
+
+export function isAllCategory(args: string[]): boolean {
+  return args.length > 0 && args[0].split(',').some((t) => t.toLowerCase() === 'all');
 }

@@ -4,11 +4,12 @@ import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
 import { getVerb } from './get';
 import { runVerb } from './run';
+import { scaleVerb } from './scale';
 import { versionVerb } from './version';
 
 /** Simulated verbs. Add a VerbSpec here to grow kubectl. */
 export const VERBS: Record<string, VerbSpec> = Object.fromEntries(
-  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb].map((v) => [v.name, v]),
+  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb].map((v) => [v.name, v]),
 );
 
 /** Real kubectl commands (1.34 `kubectl --help`) that are not simulated yet. */

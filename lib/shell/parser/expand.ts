@@ -1,5 +1,10 @@
+import { ArithError, evalArith } from '../arith';
 import type { Word, WordPart } from './ast';
 import { Lexer } from './lexer';
+import { replacePattern, trimPattern } from './param-ops';
+
+/** `${X:?message}` on an unset variable: the command fails with bash's message. */
+export class ExpansionError extends Error {}
 
 export interface ExpandContext {
   getVar(name: string): string | undefined;
@@ -7,6 +12,8 @@ export interface ExpandContext {
   /** Runs `$(...)` and returns its stdout. */
   runSubst(source: string): Promise<string>;
   home: string;
+  /** `$1`... for `"$@"`, which expands to one field per parameter. */
+  positional?(): string[];
   /** Pathname expansion against the virtual filesystem; undefined = no match. */
   glob?(pattern: string): string[] | undefined;
 }
@@ -16,6 +23,15 @@ const IFS = /[ \t\n]+/;
 async function partValue(p: WordPart, ctx: ExpandContext): Promise<string> {
   if (p.kind === 'text') return p.value;
   if (p.kind === 'subst') return (await ctx.runSubst(p.source)).replace(/\n+$/, '');
+  if (p.kind === 'arith') {
+    const text = await expandWord(new Lexer(p.source).readHeredocBody(), { ...ctx, home: '\u0000no-tilde' });
+    try {
+      return String(evalArith(text, { get: (n) => ctx.getVar(n), set: (n, v) => ctx.setVar(n, v) }));
+    } catch (e) {
+      if (e instanceof ArithError) throw new ArithError(`${text.trim()}: ${e.message}`);
+      throw e;
+    }
+  }
   const value = ctx.getVar(p.name);
   switch (p.op) {
     case '#': return String((value ?? '').length);
@@ -23,11 +39,30 @@ async function partValue(p: WordPart, ctx: ExpandContext): Promise<string> {
     case '-': return value !== undefined ? value : await expandWord(p.arg!, ctx);
     case ':+': return value ? await expandWord(p.arg!, ctx) : '';
     case '+': return value !== undefined ? await expandWord(p.arg!, ctx) : '';
-    case ':=': {
-      if (value) return value;
+    case ':=': case '=': {
+      if (p.op === ':=' ? value : value !== undefined) return value!;
       const v = await expandWord(p.arg!, ctx);
       ctx.setVar(p.name, v);
       return v;
+    }
+    case ':?': case '?': {
+      if (p.op === ':?' ? value : value !== undefined) return value!;
+      const msg = await expandWord(p.arg!, ctx);
+      throw new ExpansionError(`${p.name}: ${msg || (p.op === ':?' ? 'parameter null or not set' : 'parameter not set')}`);
+    }
+    case '#p': case '##': return trimPattern(value ?? '', await expandWord(p.arg!, ctx), false, p.op === '##');
+    case '%': case '%%': return trimPattern(value ?? '', await expandWord(p.arg!, ctx), true, p.op === '%%');
+    case '/': case '//':
+      return replacePattern(value ?? '', await expandWord(p.arg!, ctx), await expandWord(p.arg2!, ctx), p.op === '//');
+    case ':': {
+      const [off, len] = (await expandWord(p.arg!, ctx)).split(':');
+      const vars = { get: (n: string) => ctx.getVar(n), set: (n: string, v: string) => ctx.setVar(n, v) };
+      const v = value ?? '';
+      let start = evalArith(off, vars);
+      if (start < 0) start = Math.max(0, v.length + start);
+      if (len === undefined) return v.slice(start);
+      const count = evalArith(len, vars);
+      return count < 0 ? v.slice(start, v.length + count) : v.slice(start, start + count);
     }
     default: return value ?? '';
   }
@@ -59,6 +94,14 @@ export async function expandWords(words: Word[], ctx: ExpandContext): Promise<st
     let current: { text: string; glob: boolean } | undefined;
     let sawQuoted = false;
     for (const p of tilde(word.parts, ctx.home)) {
+      if (p.kind === 'param' && p.name === '@' && p.quoted && !p.op && ctx.positional) {
+        ctx.positional().forEach((arg, idx) => {
+          if (idx > 0 && current) { local.push(current); current = undefined; }
+          current ??= { text: '', glob: false };
+          current.text += arg;
+        });
+        continue;
+      }
       const value = await partValue(p, ctx);
       if (p.quoted) sawQuoted = true;
       if (p.kind === 'text' || p.quoted) {

@@ -1,9 +1,11 @@
-import { IncompleteInput, type Redirect, type RedirectOp, type Word, type WordPart } from './ast';
+import { IncompleteInput, type ParamOp, type Redirect, type RedirectOp, type Word, type WordPart } from './ast';
 
 export type Token =
   | { t: 'word'; word: Word; raw: string }
-  | { t: 'op'; op: ';' | '&' | '&&' | '||' | '|' | '\n' | '(' | ')' }
-  | { t: 'redir'; redirect: Redirect };
+  | { t: 'op'; op: ';' | ';;' | '&' | '&&' | '||' | '|' | '\n' | '(' | ')' }
+  | { t: 'redir'; redirect: Redirect }
+  /** `((expr))`: an arithmetic command (or the header of a C-style `for`). */
+  | { t: 'arith'; source: string };
 
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
 const NAME_START = /[A-Za-z_]/;
@@ -43,6 +45,14 @@ export class Lexer {
         if (redir.op === '<<' || redir.op === '<<-') this.registerHeredoc(redir, redir.target);
         continue;
       }
+      if (this.src.startsWith('((', this.i)) {
+        const end = matchParen(this.src, this.i + 2);
+        if (this.src[end + 1] === ')') {
+          this.tokens.push({ t: 'arith', source: this.src.slice(this.i + 2, end) });
+          this.i = end + 2;
+          continue;
+        }
+      }
       const op = this.tryOperator();
       if (op) { this.tokens.push({ t: 'op', op }); continue; }
       const start = this.i;
@@ -63,9 +73,9 @@ export class Lexer {
     }
   }
 
-  private tryOperator(): ';' | '&' | '&&' | '||' | '|' | '(' | ')' | undefined {
+  private tryOperator(): ';' | ';;' | '&' | '&&' | '||' | '|' | '(' | ')' | undefined {
     const two = this.src.slice(this.i, this.i + 2);
-    if (two === '&&' || two === '||' || two === ';;') { this.i += 2; return two === ';;' ? ';' : two; }
+    if (two === '&&' || two === '||' || two === ';;') { this.i += 2; return two; }
     const c = this.src[this.i];
     if (c === ';' || c === '&' || c === '|' || c === '(' || c === ')') { this.i++; return c; }
     return undefined;
@@ -155,6 +165,8 @@ export class Lexer {
       } else if (c === '$') {
         const p = this.readDollar(false);
         if (p) parts.push(p); else text('$', false);
+      } else if (c === '`') {
+        parts.push(this.readBackticks(false));
       } else {
         text(c, false);
         this.i++;
@@ -190,6 +202,8 @@ export class Lexer {
       } else if (c === '$') {
         const p = this.readDollar(true);
         if (p) parts.push(p); else text('$', true);
+      } else if (c === '`') {
+        parts.push(this.readBackticks(true));
       } else {
         text(c, true);
         this.i++;
@@ -197,8 +211,37 @@ export class Lexer {
     }
   }
 
+  /** `` `cmd` ``: inside, `\\`, `\``` and `\$` lose their backslash (bash's old-style substitution). */
+  private readBackticks(quoted: boolean): WordPart {
+    let source = '';
+    for (let j = this.i + 1; j < this.src.length; j++) {
+      const c = this.src[j];
+      if (c === '\\' && j + 1 < this.src.length) {
+        const n = this.src[j + 1];
+        source += '\\$`'.includes(n) ? n : c + n;
+        j++;
+        continue;
+      }
+      if (c === '`') {
+        this.i = j + 1;
+        return { kind: 'subst', source, quoted };
+      }
+      source += c;
+    }
+    throw new IncompleteInput('backquote');
+  }
+
   private readDollar(quoted: boolean): WordPart | undefined {
     const next = this.src[this.i + 1];
+    if (next === '(' && this.src[this.i + 2] === '(') {
+      const inner = matchParen(this.src, this.i + 3);
+      if (this.src[inner + 1] === ')') {
+        const source = this.src.slice(this.i + 3, inner);
+        this.i = inner + 2;
+        return { kind: 'arith', source, quoted };
+      }
+      if (inner + 1 >= this.src.length) throw new IncompleteInput('arithmetic expansion');
+    }
     if (next === '(') {
       const end = matchParen(this.src, this.i + 2);
       const source = this.src.slice(this.i + 2, end);
@@ -250,10 +293,15 @@ function matchParen(src: string, from: number): number {
 
 function parseBraced(inner: string, quoted: boolean): WordPart {
   if (inner.startsWith('#') && inner.length > 1) return { kind: 'param', name: inner.slice(1), quoted, op: '#' };
-  const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9])(:-|-|:\+|\+|:=)?([\s\S]*)$/.exec(inner);
-  if (!m) return { kind: 'text', value: `\${${inner}}`, quoted };
+  const m = /^([A-Za-z_][A-Za-z0-9_]*|[?$#!@*0-9])(:-|-|:\+|\+|:=|=|:\?|\?|##|#|%%|%|\/\/|\/|:)?([\s\S]*)$/.exec(inner);
+  if (!m || (!m[2] && m[3])) return { kind: 'text', value: `\${${inner}}`, quoted };
   const [, name, op, rest] = m;
   if (!op) return { kind: 'param', name, quoted };
-  const arg = new Lexer(rest).readLooseWord();
-  return { kind: 'param', name, quoted, op: op as ':-', arg };
+  const word = (text: string) => new Lexer(text).readLooseWord();
+  if (op === '/' || op === '//') {
+    let k = 0;
+    while (k < rest.length && rest[k] !== '/') k += rest[k] === '\\' ? 2 : 1;
+    return { kind: 'param', name, quoted, op, arg: word(rest.slice(0, k)), arg2: word(rest.slice(k + 1)) };
+  }
+  return { kind: 'param', name, quoted, op: (op === '#' ? '#p' : op) as ParamOp, arg: word(rest) };
 }

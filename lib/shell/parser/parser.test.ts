@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isCompleteInput, parseScript } from './parser';
-import { ShellSyntaxError } from './ast';
+import { ShellSyntaxError, type SimpleCommand } from './ast';
 
-const words = (src: string) => parseScript(src).items[0].andOr.first.commands[0].words
-  .map((w) => w.parts.map((p) => (p.kind === 'text' ? p.value : p.kind === 'param' ? `$${p.name}` : `$(${p.source})`)).join(''));
+const first = (src: string) => parseScript(src).items[0].andOr.first.commands[0] as SimpleCommand;
+const words = (src: string) => first(src).words
+  .map((w) => w.parts.map((p) => (p.kind === 'text' ? p.value : p.kind === 'param' ? `$${p.name}` : p.kind === 'arith' ? `$((${p.source}))` : `$(${p.source})`)).join(''));
 
 describe('shell parser', () => {
   it('splits words with quotes and escapes', () => {
@@ -20,17 +21,17 @@ describe('shell parser', () => {
 
   it('reads here-documents after the line that names them', () => {
     const s = parseScript("cat <<EOF | kubectl apply -f -\nkind: Pod\n  name: $X\nEOF\necho done\n");
-    const cmd = s.items[0].andOr.first.commands[0];
+    const cmd = s.items[0].andOr.first.commands[0] as SimpleCommand;
     expect(cmd.redirects[0].heredoc).toEqual({ body: 'kind: Pod\n  name: $X\n', expand: true });
-    expect(s.items[1].andOr.first.commands[0].words).toHaveLength(2);
-    const quoted = parseScript("cat <<'EOF'\n$X\nEOF\n").items[0].andOr.first.commands[0].redirects[0];
+    expect((s.items[1].andOr.first.commands[0] as SimpleCommand).words).toHaveLength(2);
+    const quoted = first("cat <<'EOF'\n$X\nEOF\n").redirects[0];
     expect(quoted.heredoc?.expand).toBe(false);
-    const tabs = parseScript('cat <<-END\n\tx\n\tEND\n').items[0].andOr.first.commands[0].redirects[0];
+    const tabs = first('cat <<-END\n\tx\n\tEND\n').redirects[0];
     expect(tabs.heredoc?.body).toBe('x\n');
   });
 
   it('parses redirections with file descriptors', () => {
-    const r = parseScript('cmd > out 2>&1 >> log < in').items[0].andOr.first.commands[0].redirects;
+    const r = first('cmd > out 2>&1 >> log < in').redirects;
     expect(r.map((x) => `${x.fd}${x.op}`)).toEqual(['1>', '2>&', '1>>', '0<']);
   });
 
@@ -50,5 +51,44 @@ describe('shell parser', () => {
   it('reports syntax errors with the offending token', () => {
     expect(() => parseScript('| grep x')).toThrow(ShellSyntaxError);
     expect(() => parseScript('echo >')).toThrow("syntax error near unexpected token `newline'");
+  });
+});
+
+describe('compound commands', () => {
+  const cmd = (src: string) => parseScript(src).items[0].andOr.first.commands[0];
+
+  it('parses for, while, until, if, case, subshells and groups', () => {
+    const f = cmd('for i in 0 1; do echo "web-$i"; done');
+    expect(f.type === 'for' && [f.name, f.items?.length, f.body.items.length]).toEqual(['i', 2, 1]);
+    expect(cmd('while true; do echo x; sleep 1; done').type).toBe('while');
+    const u = cmd('until false\ndo\n  echo x\ndone');
+    expect(u.type === 'while' && u.until).toBe(true);
+    const i = cmd('if a; then b; elif c; then d; else e; fi');
+    expect(i.type === 'if' && [i.clauses.length, i.elseBody?.items.length]).toEqual([2, 1]);
+    const c = cmd('case $x in a|b) echo ab;; *) ;; esac');
+    expect(c.type === 'case' && c.arms.map((a) => a.patterns.length)).toEqual([2, 1]);
+    expect(cmd('(cd /tmp; ls) > out').redirects).toHaveLength(1);
+    expect(cmd('{ echo a; echo b; } | sort').type).toBe('group');
+    expect(parseScript('{ echo a; } | sort').items[0].andOr.first.commands).toHaveLength(2);
+  });
+
+  it('treats reserved words as words outside command position', () => {
+    expect(words('echo for do done fi')).toEqual(['echo', 'for', 'do', 'done', 'fi']);
+    expect(isCompleteInput('for i in 1; do echo done')).toBe(false);
+  });
+
+  it('knows open compounds and reports misplaced keywords', () => {
+    for (const open of ['for i in 1 2', 'for i in 1 2; do', 'while true; do echo', 'if true; then', 'if a; then b; else',
+      'case x in', 'case x in a) echo', '(echo', '{ echo a;', 'echo `date', 'echo $((1+', 'for i in 1\ndo\n  echo $i']) {
+      expect(isCompleteInput(open), open).toBe(false);
+    }
+    expect(() => parseScript('done')).toThrow("syntax error near unexpected token `done'");
+    expect(() => parseScript('if true; then fi')).toThrow("syntax error near unexpected token `fi'");
+    expect(() => parseScript('for 1x in a; do b; done')).toThrow("`1x': not a valid identifier");
+    expect(() => parseScript('while true; do done')).toThrow("syntax error near unexpected token `done'");
+  });
+
+  it('keeps backticks and arithmetic as word parts', () => {
+    expect(words('echo `date` $((1 + 2)) $( (echo a) )')).toEqual(['echo', '$(date)', '$((1 + 2))', '$( (echo a) )']);
   });
 });

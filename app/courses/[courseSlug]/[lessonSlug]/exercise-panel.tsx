@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
+import { LAB_STATUS_EVENT, type LiveExerciseResult, type ServerMessage } from '@/lib/terminal/protocol';
 import { checkExerciseAction } from './actions';
 import type { CheckState } from './check-types';
 import styles from './lesson.module.css';
@@ -16,7 +17,10 @@ export type ExercisePanelProps = {
 /** One exercise: its tasks, hints and the "확인" button; results are announced politely. */
 export function ExercisePanel({ courseSlug, lessonSlug, exercise, index, initial }: ExercisePanelProps) {
   const [state, action, pending] = useActionState(checkExerciseAction, initial);
-  const byTask = new Map(state.result?.tasks.map((t) => [t.taskId, t]));
+  const live = useLiveStatus(`${courseSlug}/${lessonSlug}`, exercise.id);
+  // Live results (re-graded after every change in the lab) win over the last recorded attempt.
+  const shown = live ?? state.result;
+  const byTask = new Map(shown?.tasks.map((t) => [t.taskId, t]));
   const headingId = `exercise-${exercise.id}`;
   return (
     <section className={styles.exercise} aria-labelledby={headingId} data-status={state.status}>
@@ -24,7 +28,8 @@ export function ExercisePanel({ courseSlug, lessonSlug, exercise, index, initial
         <h3 id={headingId} className={styles.exerciseTitle}>
           <span className={styles.exerciseIndex}>실습 {index + 1}</span> {exercise.title}
         </h3>
-        {state.status === 'passed' && <span className="badge badge-done">통과</span>}
+        {(live ? live.passed : state.status === 'passed') && <span className="badge badge-done">통과</span>}
+        {live && <span className={styles.liveBadge} title="터미널에서 클러스터가 바뀔 때마다 자동으로 다시 검사합니다">실시간</span>}
       </header>
       {exercise.description && <p className={styles.exerciseDescription}>{exercise.description}</p>}
       <ul className={styles.tasks} aria-label="과제 목록">
@@ -70,4 +75,20 @@ export function ExercisePanel({ courseSlug, lessonSlug, exercise, index, initial
       </form>
     </section>
   );
+}
+
+/** The latest live grading of one exercise, pushed by the lab's terminal after each change. */
+function useLiveStatus(labKey: string, exerciseId: string): LiveExerciseResult | null {
+  const [live, setLive] = useState<LiveExerciseResult | null>(null);
+  useEffect(() => {
+    const onStatus = (event: Event) => {
+      const m = (event as CustomEvent<Extract<ServerMessage, { t: 'status' }>>).detail;
+      if (m.labKey !== labKey) return;
+      const mine = m.results.find((r) => r.exerciseId === exerciseId);
+      if (mine) setLive(mine);
+    };
+    window.addEventListener(LAB_STATUS_EVENT, onStatus);
+    return () => window.removeEventListener(LAB_STATUS_EVENT, onStatus);
+  }, [labKey, exerciseId]);
+  return live;
 }

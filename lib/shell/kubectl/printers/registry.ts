@@ -2,6 +2,8 @@ import type { KubeObject } from '../../../cluster';
 import { since } from './duration';
 import { eventPrinter, namespacePrinter, nodePrinter, storageClassPrinter } from './cluster-kinds';
 import { podPrinter } from './pods';
+import { pvcPrinter, pvPrinter } from './storage';
+import { controllerRevisionPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads';
 import type { TablePrinter } from './types';
 
 /** Kind → table printer. Kinds without one use the server's default NAME/AGE table. */
@@ -11,6 +13,11 @@ const PRINTERS: Record<string, TablePrinter> = {
   Namespace: namespacePrinter,
   Event: eventPrinter,
   StorageClass: storageClassPrinter,
+  ReplicaSet: replicaSetPrinter,
+  StatefulSet: statefulSetPrinter,
+  ControllerRevision: controllerRevisionPrinter,
+  PersistentVolumeClaim: pvcPrinter,
+  PersistentVolume: pvPrinter,
 };
 
 const defaultPrinter: TablePrinter = {

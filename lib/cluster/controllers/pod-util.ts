@@ -1,0 +1,62 @@
+import type { OwnerReference } from 'kubernetes-types/meta/v1';
+import type { Pod, PodTemplateSpec } from '../k8s';
+import type { StoredObject } from '../types';
+import type { ControllerContext } from './controller';
+
+/** controller.IsPodActive (pkg/controller/controller_utils.go): not finished, not being deleted. */
+export const isPodActive = (p: Pod): boolean =>
+  !p.metadata?.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
+
+export const isPodReady = (p: Pod): boolean =>
+  p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+
+/** podutil.IsPodAvailable: Ready for at least minReadySeconds. */
+export function isPodAvailable(p: Pod, minReadySeconds: number, now: number): boolean {
+  const c = p.status?.conditions?.find((x) => x.type === 'Ready' && x.status === 'True');
+  if (!c) return false;
+  if (!minReadySeconds) return true;
+  return !!c.lastTransitionTime && Date.parse(c.lastTransitionTime) + minReadySeconds * 1000 <= now;
+}
+
+/** GetPodFromTemplate (controller_utils.go): labels, annotations, finalizers and spec of the template. */
+export function podFromTemplate(tpl: PodTemplateSpec, owner: StoredObject, ref: OwnerReference): Pod {
+  const m = tpl.metadata ?? {};
+  return {
+    apiVersion: 'v1', kind: 'Pod',
+    metadata: {
+      namespace: owner.metadata.namespace,
+      ...(m.labels && { labels: { ...m.labels } }),
+      ...(m.annotations && { annotations: { ...m.annotations } }),
+      ...(m.finalizers && { finalizers: [...m.finalizers] }),
+      ownerReferences: [ref],
+    },
+    spec: structuredClone(tpl.spec),
+  } as Pod;
+}
+
+/** Pods of a namespace, copied only when `pred` accepts them. */
+export function podsWhere(ctx: ControllerContext, ns: string | undefined, pred: (p: Pod) => boolean): Pod[] {
+  return ctx.store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === ns && pred(o as Pod)) as Pod[];
+}
+
+/**
+ * A deduplicating enqueue per object key, like client-go's workqueue keyed by namespace/name.
+ * The pending set is not part of a snapshot; a duplicate sync after restore is harmless.
+ */
+export class KeyedQueue {
+  private pending = new Set<string>();
+
+  constructor(private ctx: ControllerContext, private type: string) {}
+
+  add(ns: string | undefined, name: string, delayMs = 0): void {
+    const key = `${ns ?? ''}/${name}@${Math.round(this.ctx.now() + delayMs)}`;
+    if (this.pending.has(key)) return;
+    this.pending.add(key);
+    this.ctx.enqueue(delayMs, { type: this.type, ns, name, key });
+  }
+
+  /** Call first thing in the task handler so changes made while syncing enqueue again. */
+  done(key: unknown): void {
+    this.pending.delete(String(key));
+  }
+}

@@ -1,0 +1,160 @@
+import { matchesLabelSelector } from '../api/label-selector';
+import { controllerOf, newControllerRef } from '../api/owners';
+import { isStatusError } from '../errors';
+import type { Pod, ReplicaSet } from '../k8s';
+import type { Task } from '../queue';
+import type { StoredObject } from '../types';
+import type { Controller, ControllerContext } from './controller';
+import { isPodActive, isPodAvailable, isPodReady, KeyedQueue, podFromTemplate, podsWhere } from './pod-util';
+
+const SOURCE = { component: 'replicaset-controller' };
+// names.SimpleNameGenerator (apiserver/pkg/storage/names/generate.go): base truncated to 58 chars.
+const MAX_GENERATED_BASE = 58;
+const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+/**
+ * ActivePodsWithRanks.Less (pkg/controller/controller_utils.go): which pods a scale-down deletes
+ * first — unassigned, then pending, not ready, doubled-up on a node, ready for less time,
+ * more restarts, newer.
+ */
+function deletionOrder(pods: Pod[], related: Pod[]): Pod[] {
+  const perNode = new Map<string, number>();
+  for (const p of related) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
+  const readyAt = (p: Pod) => Date.parse(p.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime ?? '') || 0;
+  const restarts = (p: Pod) => (p.status?.containerStatuses ?? []).reduce((n, s) => Math.max(n, s.restartCount ?? 0), 0);
+  const created = (p: Pod) => Date.parse(p.metadata?.creationTimestamp ?? '') || 0;
+  return [...pods].sort((a, b) => {
+    const assigned = Number(!!a.spec?.nodeName) - Number(!!b.spec?.nodeName);
+    if (assigned) return assigned;
+    const phase = (PHASE_RANK[a.status?.phase ?? 'Pending'] ?? 0) - (PHASE_RANK[b.status?.phase ?? 'Pending'] ?? 0);
+    if (phase) return phase;
+    const ready = Number(isPodReady(a)) - Number(isPodReady(b));
+    if (ready) return ready;
+    const rank = (perNode.get(b.spec?.nodeName ?? '') ?? 0) - (perNode.get(a.spec?.nodeName ?? '') ?? 0);
+    if (rank) return rank;
+    if (isPodReady(a) && readyAt(a) !== readyAt(b)) return readyAt(b) - readyAt(a);
+    if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+    return created(b) - created(a);
+  });
+}
+
+/**
+ * The ReplicaSet controller (pkg/controller/replicaset/replica_set.go syncReplicaSet and
+ * manageReplicas; status from replica_set_utils.go calculateStatus): adopt matching orphans,
+ * release pods that stopped matching, create or delete the difference, write status.
+ */
+export class ReplicaSetController implements Controller {
+  readonly name = 'replicaset-controller';
+  readonly handlers = { 'sync-replicaset': (t: Task) => { this.queue.done(t.key); this.sync(t.ns as string, t.name as string); } };
+  private queue: KeyedQueue;
+  private unsubscribe: (() => void)[] = [];
+
+  constructor(private ctx: ControllerContext) {
+    this.queue = new KeyedQueue(ctx, 'sync-replicaset');
+  }
+
+  start(): void {
+    const { store } = this.ctx;
+    this.unsubscribe.push(store.subscribe((ev) => {
+      if (ev.type !== 'DELETED') this.queue.add(ev.object.metadata?.namespace, ev.object.metadata!.name!);
+    }, { kind: 'ReplicaSet' }));
+    this.unsubscribe.push(store.subscribe((ev) => {
+      const pod = ev.object as Pod;
+      const ref = controllerOf(pod);
+      if (ref) {
+        if (ref.kind === 'ReplicaSet') this.queue.add(pod.metadata?.namespace, ref.name);
+        return;
+      }
+      if (ev.type === 'DELETED' || !pod.metadata?.labels) return;
+      for (const rs of store.filter((o) => o.kind === 'ReplicaSet' && o.metadata.namespace === pod.metadata?.namespace &&
+        matchesLabelSelector((o as ReplicaSet).spec?.selector, pod.metadata?.labels))) {
+        this.queue.add(rs.metadata.namespace, rs.metadata.name);
+      }
+    }, { kind: 'Pod' }));
+  }
+
+  stop(): void {
+    this.unsubscribe.forEach((u) => u());
+    this.unsubscribe = [];
+  }
+
+  private sync(ns: string, name: string): void {
+    const { store, api, events } = this.ctx;
+    const rs = store.get('ReplicaSet', ns, name) as (ReplicaSet & StoredObject) | undefined;
+    if (!rs || rs.metadata.deletionTimestamp) return;
+    const uid = rs.metadata.uid;
+    const selector = rs.spec!.selector;
+    // claimPods (controller_ref_manager.go): adopt orphans that match, release owned pods that do not.
+    const candidates = podsWhere(this.ctx, ns, (p) => {
+      const ref = controllerOf(p);
+      return ref ? ref.uid === uid : matchesLabelSelector(selector, p.metadata?.labels);
+    });
+    const owned: Pod[] = [];
+    for (const p of candidates) {
+      const mine = controllerOf(p)?.uid === uid;
+      const matches = matchesLabelSelector(selector, p.metadata?.labels);
+      if (mine && !matches) {
+        p.metadata!.ownerReferences = p.metadata!.ownerReferences!.filter((r) => r.uid !== uid);
+        api.write(p);
+      } else if (!mine && matches && !p.metadata?.deletionTimestamp) {
+        p.metadata!.ownerReferences = [...(p.metadata!.ownerReferences ?? []), newControllerRef(rs)];
+        owned.push(api.write(p));
+      } else if (mine) {
+        owned.push(p);
+      }
+    }
+    const active = owned.filter(isPodActive);
+    const diff = active.length - (rs.spec!.replicas ?? 1);
+    let failure: string | undefined;
+    if (diff < 0) {
+      const base = `${name}-`.slice(0, MAX_GENERATED_BASE);
+      for (let i = 0; i < -diff; i++) {
+        const pod = podFromTemplate(rs.spec!.template!, rs, newControllerRef(rs));
+        pod.metadata!.generateName = base;
+        try {
+          const created = api.create(pod);
+          events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata!.name}`, SOURCE);
+          active.push(created);
+        } catch (e) {
+          if (!isStatusError(e)) throw e;
+          failure = e.message;
+          events.record(rs, 'Warning', 'FailedCreate', `Error creating: ${e.message}`, SOURCE);
+          break;
+        }
+      }
+    } else if (diff > 0) {
+      const related = podsWhere(this.ctx, ns, (p) => isPodActive(p) && matchesLabelSelector(selector, p.metadata?.labels));
+      for (const victim of deletionOrder(active, related).slice(0, diff)) {
+        api.delete('Pod', ns, victim.metadata!.name!);
+        events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${victim.metadata!.name}`, SOURCE);
+      }
+    }
+    this.writeStatus(rs, podsWhere(this.ctx, ns, (p) => controllerOf(p)?.uid === uid && isPodActive(p)), failure);
+  }
+
+  private writeStatus(rs: ReplicaSet & StoredObject, pods: Pod[], failure?: string): void {
+    const now = this.ctx.now();
+    const tplLabels = rs.spec?.template?.metadata?.labels ?? {};
+    const count = (f: (p: Pod) => boolean) => pods.filter(f).length;
+    const st: Record<string, unknown> = { replicas: pods.length };
+    const fully = count((p) => Object.entries(tplLabels).every(([k, v]) => p.metadata?.labels?.[k] === v));
+    const ready = count(isPodReady);
+    const available = count((p) => isPodAvailable(p, rs.spec?.minReadySeconds ?? 0, now));
+    if (fully) st.fullyLabeledReplicas = fully;
+    if (ready) st.readyReplicas = ready;
+    if (available) st.availableReplicas = available;
+    st.observedGeneration = rs.metadata.generation;
+    const prevFailure = (rs.status?.conditions ?? []).find((c) => c.type === 'ReplicaFailure');
+    if (failure) {
+      st.conditions = [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: failure,
+        lastTransitionTime: prevFailure?.lastTransitionTime ?? new Date(now).toISOString().replace(/\.\d+Z$/, 'Z') }];
+    }
+    if (JSON.stringify(st) === JSON.stringify(rs.status)) return;
+    const fresh = this.ctx.store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
+    if (!fresh || fresh.metadata.uid !== rs.metadata.uid) return;
+    fresh.status = st;
+    this.ctx.api.write(fresh);
+    // Pods become available minReadySeconds after Ready: look again then.
+    if (rs.spec?.minReadySeconds && ready > available) this.queue.add(rs.metadata.namespace, rs.metadata.name, rs.spec.minReadySeconds * 1000);
+  }
+}

@@ -1,0 +1,61 @@
+// The lab self-test (DESIGN.md §5), shared by scripts/lab-self-test.test.ts and
+// scripts/check-content.ts: the starting state fails, the reference solution passes, running it
+// twice still passes, and known near-misses fail. Spans layers (content + grading + shell + cluster).
+import { createCluster } from '@/lib/cluster';
+import type { Exercise } from '@/lib/content';
+import { gradeExercise, type ExerciseResult } from '@/lib/grading';
+import { createShell, splitCommandLines } from '@/lib/shell';
+
+/** Simulated time allowed for the cluster to settle after each script (image pulls, deletions). */
+export const SETTLE_MS = 5 * 60_000;
+
+/** Run scripts on a fresh lab cluster as a learner would type them; heredocs span lines. */
+export async function play(scripts: readonly string[]) {
+  const cluster = createCluster({ seed: 'lab-self-test', now: Date.parse('2025-01-01T00:00:00Z') });
+  const shell = createShell({ cluster });
+  const outputs: string[] = [];
+  for (const script of scripts) {
+    const lines = splitCommandLines(shell, script).filter((l) => !l.trim().startsWith('#'));
+    for (const line of lines) outputs.push((await shell.exec(line)).output);
+    cluster.advanceBy(SETTLE_MS);
+  }
+  return { cluster, outputs };
+}
+
+export interface SelfTestCase {
+  name: string;
+  ok: boolean;
+  /** Why it failed: grading messages or shell output. */
+  detail?: string;
+}
+
+function failures(result: ExerciseResult): string {
+  return result.tasks
+    .filter((t) => !t.passed)
+    .map((t) => `${t.taskId}: ${t.message}`)
+    .join('; ');
+}
+
+/** All self-test cases of one exercise (solution = its reference script, null when missing). */
+export async function selfTestExercise(exercise: Exercise, solution: string | null): Promise<SelfTestCase[]> {
+  const cases: SelfTestCase[] = [];
+  const start = await play([]);
+  cases.push({ name: 'starting state fails', ok: !gradeExercise(exercise, start.cluster).passed });
+  if (!solution?.trim()) {
+    cases.push({ name: 'reference solution passes', ok: false, detail: 'no reference solution' });
+  } else {
+    for (const [name, runs] of [
+      ['reference solution passes', [solution]],
+      ['reference solution run twice passes', [solution, solution]],
+    ] as const) {
+      const { cluster, outputs } = await play(runs);
+      const result = gradeExercise(exercise, cluster);
+      cases.push({ name, ok: result.passed, detail: result.passed ? undefined : `${failures(result)}\n${outputs.join('')}` });
+    }
+  }
+  for (const script of exercise.nearMisses) {
+    const { cluster } = await play([script]);
+    cases.push({ name: `near-miss fails: ${JSON.stringify(script)}`, ok: !gradeExercise(exercise, cluster).passed });
+  }
+  return cases;
+}
