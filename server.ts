@@ -7,9 +7,9 @@ import { env } from '@/lib/env';
 import { createServer } from 'node:http';
 import next from 'next';
 import { identifyRequest } from '@/lib/auth';
-import { getLesson, type Exercise } from '@/lib/content';
+import { getLabSetup, getLesson, type Exercise } from '@/lib/content';
 import { gradeExercise } from '@/lib/grading';
-import { getLabSnapshot, migrate, recordLessonOpened, saveLabSnapshot, seed } from '@/lib/db';
+import { deleteLabSnapshot, getLabSnapshot, migrate, recordLessonOpened, saveLabSnapshot, seed } from '@/lib/db';
 import { attachTerminalServer, LabRegistry, type LabSession } from '@/lib/terminal';
 
 const dev = process.argv.includes('--dev');
@@ -43,9 +43,12 @@ async function main(): Promise<void> {
 
   const registry = new LabRegistry({
     onMutated: (session) => void sendStatus(session).catch((err) => console.error(err)),
+    // A fresh lab (first visit, "실습 초기화") starts from its lab.yaml `setup`.
+    labSetup: getLabSetup,
     store: {
       load: async (userId, labKey) => (await getLabSnapshot(userId, labKey))?.data ?? null,
       save: (userId, labKey, data) => saveLabSnapshot(userId, labKey, data),
+      delete: async (userId, labKey) => void (await deleteLabSnapshot(userId, labKey)),
     },
   });
   const terminals = attachTerminalServer({
@@ -61,6 +64,7 @@ async function main(): Promise<void> {
       recordLessonOpened({ userId: session.userId, courseSlug, lessonSlug }).catch((err) => console.error(err));
       sendStatus(session).catch((err) => console.error(err));
     },
+    onReset: (session) => void sendStatus(session).catch((err) => console.error(err)),
   });
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;
 

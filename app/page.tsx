@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { listCourses } from '@/lib/content';
-import { getLessonStatus } from './lib/progress';
+import { getLearnerProgress } from './lib/progress';
 import { getViewer } from './lib/identity';
 import { CourseOutline, countCompleted } from './ui/course/course-outline';
+import { ProgressMeter } from './ui/course/progress-meter';
 import styles from './home.module.css';
 
 export default async function HomePage() {
   const [courses, viewer] = await Promise.all([listCourses(), getViewer()]);
-  const status = await getLessonStatus(viewer?.userId);
+  const { status, resume } = await getLearnerProgress(viewer?.userId, courses);
   const firstLesson = courses[0]?.modules[0]?.lessons[0];
   return (
     <div className="container">
@@ -21,8 +22,12 @@ export default async function HomePage() {
           실습 결과는 자동으로 채점되고, 무엇이 왜 틀렸는지 알려 드립니다.
         </p>
         <div className={styles.actions}>
-          {firstLesson && (
-            <Link href={firstLesson.href} className="btn btn-primary">첫 레슨 시작하기</Link>
+          {resume ? (
+            <Link href={resume.href} className="btn btn-primary">
+              이어서 학습하기 <span className={styles.resumeTitle}>· {resume.title}</span>
+            </Link>
+          ) : (
+            firstLesson && <Link href={firstLesson.href} className="btn btn-primary">첫 레슨 시작하기</Link>
           )}
           {!viewer || viewer.isGuest ? (
             <Link href="/signup" className="btn btn-secondary">회원가입하고 진도 저장하기</Link>
@@ -38,7 +43,6 @@ export default async function HomePage() {
         {courses.length === 0 && <p className={styles.empty}>아직 공개된 코스가 없습니다.</p>}
         {courses.map((course) => {
           const done = countCompleted(course, status);
-          const percent = course.lessonCount ? Math.round((done / course.lessonCount) * 100) : 0;
           return (
             <article key={course.slug} className={styles.course} aria-labelledby={`course-${course.slug}`}>
               <header className={styles.courseHeader}>
@@ -48,16 +52,15 @@ export default async function HomePage() {
                   </h2>
                   <p className={styles.courseDescription}>{course.description}</p>
                 </div>
-                <div className={styles.progress}>
-                  <span>
-                    {viewer ? `${course.lessonCount}개 중 ${done}개 완료` : `레슨 ${course.lessonCount}개`}
-                  </span>
-                  {viewer && (
-                    <progress value={done} max={course.lessonCount || 1} aria-label={`${course.title} 진도 ${percent}%`} />
-                  )}
-                </div>
+                {viewer ? (
+                  <ProgressMeter className={styles.progress} done={done} total={course.lessonCount} label={course.title} />
+                ) : (
+                  <div className={styles.progress}>
+                    <span>레슨 {course.lessonCount}개</span>
+                  </div>
+                )}
               </header>
-              <CourseOutline course={course} status={status} />
+              <CourseOutline course={course} status={status} showProgress={Boolean(viewer)} />
             </article>
           );
         })}

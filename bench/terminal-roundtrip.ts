@@ -26,6 +26,7 @@ export async function benchRoundTrip(): Promise<{ median: number; p95: number; r
     store: {
       load: async (u, k) => (await getLabSnapshot(u, k))?.data ?? null,
       save: (u, k, d) => saveLabSnapshot(u, k, d),
+      delete: async () => {},
     },
   });
   const terminals = attachTerminalServer({ registry, identify: async () => ({ userId: user.id }) });

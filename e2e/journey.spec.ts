@@ -38,8 +38,10 @@ test('sign up, run a pod in the lesson terminal, pass the check, see it on the d
   await expect(page.locator('[data-result="pass"]')).toHaveCount(2);
 
   await page.getByRole('button', { name: '확인' }).click();
-  const status = page.getByRole('status').filter({ hasText: /통과|성공|완료/ });
+  // The Check's own result (the live banner above it also says "통과", but records nothing).
+  const status = page.getByRole('status').filter({ hasText: '모든 과제를 통과했습니다' });
   await expect(status.first()).toBeVisible();
+  await expect(page.getByText('모든 과제가 실시간 검사를 통과했습니다', { exact: false })).toBeHidden();
 
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { name: '대시보드' })).toBeVisible();

@@ -18,7 +18,7 @@ async function checkLesson(courseSlug: string, lessonSlug: string): Promise<Outc
   notes.push(...formatLabIssues(labFile, validateLab(lesson.exercises)));
   for (const exercise of lesson.exercises) {
     const solution = await getSolution(courseSlug, lessonSlug, exercise.id);
-    for (const c of await selfTestExercise(exercise, solution)) {
+    for (const c of await selfTestExercise(exercise, solution, lesson.setup)) {
       if (!c.ok) notes.push(`${exercise.id}: ${c.name}${c.detail ? `\n      ${c.detail.trim().replace(/\n/g, '\n      ')}` : ''}`);
     }
   }

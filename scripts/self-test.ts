@@ -5,15 +5,22 @@ import { createCluster } from '@/lib/cluster';
 import type { Exercise } from '@/lib/content';
 import { gradeExercise, type ExerciseResult } from '@/lib/grading';
 import { createShell, splitCommandLines } from '@/lib/shell';
+import { runLabSetup } from '@/lib/terminal';
 
 /** Simulated time allowed for the cluster to settle after each script (image pulls, deletions). */
 export const SETTLE_MS = 5 * 60_000;
 
-/** Run scripts on a fresh lab cluster as a learner would type them; heredocs span lines. */
-export async function play(scripts: readonly string[]) {
+/**
+ * Run scripts on a fresh lab cluster as a learner would type them (heredocs span lines), after
+ * the lab's `setup` built its starting state through the same shell. Setup commands must succeed.
+ */
+export async function play(scripts: readonly string[], setup: readonly string[] = []) {
   const cluster = createCluster({ seed: 'lab-self-test', now: Date.parse('2025-01-01T00:00:00Z') });
   const shell = createShell({ cluster });
   const outputs: string[] = [];
+  const failed = await runLabSetup(shell, setup);
+  if (failed.length) throw new Error(`setup failed: ${failed.map((f) => `${f.command} → ${f.output.trim()}`).join('; ')}`);
+  if (setup.length) cluster.advanceBy(SETTLE_MS);
   for (const script of scripts) {
     const lines = splitCommandLines(shell, script).filter((l) => !l.trim().startsWith('#'));
     for (const line of lines) outputs.push((await shell.exec(line)).output);
@@ -37,9 +44,9 @@ function failures(result: ExerciseResult): string {
 }
 
 /** All self-test cases of one exercise (solution = its reference script, null when missing). */
-export async function selfTestExercise(exercise: Exercise, solution: string | null): Promise<SelfTestCase[]> {
+export async function selfTestExercise(exercise: Exercise, solution: string | null, setup: readonly string[] = []): Promise<SelfTestCase[]> {
   const cases: SelfTestCase[] = [];
-  const start = await play([]);
+  const start = await play([], setup);
   cases.push({ name: 'starting state fails', ok: !gradeExercise(exercise, start.cluster).passed });
   if (!solution?.trim()) {
     cases.push({ name: 'reference solution passes', ok: false, detail: 'no reference solution' });
@@ -48,13 +55,13 @@ export async function selfTestExercise(exercise: Exercise, solution: string | nu
       ['reference solution passes', [solution]],
       ['reference solution run twice passes', [solution, solution]],
     ] as const) {
-      const { cluster, outputs } = await play(runs);
+      const { cluster, outputs } = await play(runs, setup);
       const result = gradeExercise(exercise, cluster);
       cases.push({ name, ok: result.passed, detail: result.passed ? undefined : `${failures(result)}\n${outputs.join('')}` });
     }
   }
   for (const script of exercise.nearMisses) {
-    const { cluster } = await play([script]);
+    const { cluster } = await play([script], setup);
     cases.push({ name: `near-miss fails: ${JSON.stringify(script)}`, ok: !gradeExercise(exercise, cluster).passed });
   }
   return cases;

@@ -6,11 +6,19 @@ import { Kubelet } from './controllers/kubelet';
 import { ReplicaSetController } from './controllers/replicaset';
 import { StatefulSetController } from './controllers/statefulset';
 import { VolumeBinder } from './controllers/volume-binder';
+import { CronJobController } from './controllers/cronjob';
+import { DaemonSetController } from './controllers/daemonset';
+import { DeploymentController } from './controllers/deployment';
+import { JobController } from './controllers/job';
+import { seedKubeProxy } from './controllers/system-daemonsets';
 import { Scheduler } from './controllers/scheduler';
+import { EndpointsController } from './network/endpoints-controller';
+import { seedNetwork } from './network/system-services';
 import { createPrng, type Prng } from './prng';
 import { WorkQueue, type Task } from './queue';
 import { resolveResource, resourceForKind, type ResourceInfo } from './resources';
 import { ObjectStore } from './store';
+import { VolumeFiles } from './runtime/volume-files';
 import { KUBERNETES_VERSION, seedTopology } from './topology';
 import type { ClusterSnapshot, KubeObject, StoredObject, WatchFilter, WatchListener } from './types';
 
@@ -41,6 +49,8 @@ export interface Cluster {
   /** Discovery: what a typed resource name (`po`, `deploy`) maps to. */
   resolveResource(typed: string): ResourceInfo | undefined;
   resourceForKind(kind: string, apiVersion?: string): ResourceInfo | undefined;
+  /** Files written in containers (PV-backed ones survive the pod); see runtime/volume-files.ts. */
+  readonly files: VolumeFiles;
 }
 
 export interface CreateClusterOptions {
@@ -58,14 +68,20 @@ class SimCluster implements Cluster {
   private api: ApiServer;
   private controllers: Controller[];
   private handlers = new Map<string, TaskHandler>();
+  readonly files: VolumeFiles;
 
   constructor(readonly seed: string, snapshot?: ClusterSnapshot, now?: number) {
     this.clock = snapshot?.now ?? now ?? Date.now();
     this.prng = createPrng(snapshot?.prng ?? seed);
     this.store = new ObjectStore(snapshot?.objects, snapshot?.rv);
     this.queue = new WorkQueue(snapshot?.queue);
+    this.files = new VolumeFiles(snapshot?.files);
     this.api = new ApiServer(this.store, this.prng, () => this.clock);
-    if (!snapshot) seedTopology(this.api, this.prng, this.clock);
+    if (!snapshot) {
+      seedTopology(this.api, this.prng, this.clock);
+      seedNetwork(this.api, this.store, createPrng(`${seed}/network`));
+      seedKubeProxy(this.api, this.store, createPrng(`${seed}/kube-proxy`));
+    }
     const ctx: ControllerContext = {
       store: this.store, api: this.api, prng: this.prng,
       events: new EventRecorder(this.api, this.store, () => this.clock),
@@ -73,7 +89,8 @@ class SimCluster implements Cluster {
       enqueue: (delayMs: number, task: Task) => this.queue.push(this.clock + Math.max(0, delayMs), task),
     };
     this.controllers = [new Scheduler(ctx), new Kubelet(ctx), new GarbageCollector(ctx), new ReplicaSetController(ctx),
-      new StatefulSetController(ctx), new VolumeBinder(ctx)];
+      new StatefulSetController(ctx), new VolumeBinder(ctx), new DeploymentController(ctx), new DaemonSetController(ctx),
+      new JobController(ctx), new CronJobController(ctx), new EndpointsController(ctx)];
     for (const c of this.controllers) {
       for (const [type, fn] of Object.entries(c.handlers)) this.handlers.set(type, fn);
       c.start();
@@ -96,7 +113,7 @@ class SimCluster implements Cluster {
 
   snapshot(): ClusterSnapshot {
     return { v: 1, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
-      queue: this.queue.toJSON(), objects: this.store.all() };
+      queue: this.queue.toJSON(), objects: this.store.all(), ...(Object.keys(this.files.toJSON()).length && { files: this.files.toJSON() }) };
   }
 
   get<T = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {

@@ -11,3 +11,14 @@ export { parseTime, rfc3339 } from './api/time';
 export type {
   ClusterSnapshot, KubeObject, StoredObject, WatchEvent, WatchEventType, WatchFilter, WatchListener,
 } from './types';
+export { resolveHost, resolvConf, CLUSTER_DOMAIN } from './network/dns';
+export type { DnsAnswer, NetView } from './network/dns';
+export { connect } from './network/routing';
+export type { ConnectResult } from './network/routing';
+export { DNS_SERVICE_IP } from './network/system-services';
+export { serveHttp, imageFamily, IMAGE_TOOLS, NGINX_WELCOME_PAGE } from './runtime/http-apps';
+export type { HttpRequest, HttpResponse, ImageFamily } from './runtime/http-apps';
+export { VolumeFiles } from './runtime/volume-files';
+export type { FileTree } from './runtime/volume-files';
+export { processLogs, dateLine } from './runtime/process-logs';
+export type { LogLine } from './runtime/process-logs';

@@ -5,6 +5,9 @@ const keyOf = (kind: string, namespace: string | undefined, name: string): strin
 
 const clone = <T>(o: T): T => structuredClone(o);
 
+/** Byte-wise order, like etcd's key order (and much cheaper than localeCompare). */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The etcd of the simulated cluster: typed objects by kind/namespace/name with a global
  * resourceVersion counter and synchronous watch listeners (informers).
@@ -12,25 +15,31 @@ const clone = <T>(o: T): T => structuredClone(o);
  */
 export class ObjectStore {
   private objects = new Map<string, StoredObject>();
+  /** Per-kind index over the same objects, so listing one kind does not scan every event. */
+  private byKind = new Map<string, Map<string, StoredObject>>();
   private listeners = new Set<{ fn: WatchListener; filter?: WatchFilter }>();
   private rv: number;
-  private counts = new Map<string, number>();
 
   constructor(objects: StoredObject[] = [], rv = 0) {
-    for (const o of objects) {
-      this.objects.set(keyOf(o.kind, o.metadata.namespace, o.metadata.name), clone(o));
-      this.bump(o.kind, 1);
-    }
+    for (const o of objects) this.index(keyOf(o.kind, o.metadata.namespace, o.metadata.name), clone(o));
     this.rv = rv;
   }
 
-  private bump(kind: string, by: number): void {
-    this.counts.set(kind, (this.counts.get(kind) ?? 0) + by);
+  private index(key: string, o: StoredObject): void {
+    this.objects.set(key, o);
+    let kindMap = this.byKind.get(o.kind);
+    if (!kindMap) this.byKind.set(o.kind, (kindMap = new Map()));
+    kindMap.set(key, o);
+  }
+
+  private unindex(key: string, kind: string): void {
+    this.objects.delete(key);
+    this.byKind.get(kind)?.delete(key);
   }
 
   /** Number of stored objects, of one kind or in total. */
   count(kind?: string): number {
-    return kind === undefined ? this.objects.size : this.counts.get(kind) ?? 0;
+    return kind === undefined ? this.objects.size : this.byKind.get(kind)?.size ?? 0;
   }
 
   get revision(): number {
@@ -49,13 +58,24 @@ export class ObjectStore {
   /** Objects of a kind, sorted by namespace then name (the order the API server lists). */
   list(kind: string, namespace?: string): StoredObject[] {
     const out: StoredObject[] = [];
-    for (const o of this.objects.values()) {
-      if (o.kind !== kind) continue;
+    for (const o of this.byKind.get(kind)?.values() ?? []) {
       if (namespace !== undefined && (o.metadata.namespace ?? '') !== namespace) continue;
-      out.push(clone(o));
+      out.push(o);
     }
-    return out.sort((a, b) =>
-      (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name));
+    out.sort((a, b) => cmp(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || cmp(a.metadata.name, b.metadata.name));
+    return out.map(clone);
+  }
+
+  /**
+   * The stored objects of a kind themselves, unsorted and NOT copied: for hot read-only paths
+   * (scheduling, IP allocation, event aggregation). Callers must never mutate them.
+   */
+  peek(kind: string, namespace?: string): readonly Readonly<StoredObject>[] {
+    const out: StoredObject[] = [];
+    for (const o of this.byKind.get(kind)?.values() ?? []) {
+      if (namespace === undefined || (o.metadata.namespace ?? '') === namespace) out.push(o);
+    }
+    return out;
   }
 
   /** Writes an object, bumping resourceVersion, and notifies watchers. */
@@ -64,8 +84,7 @@ export class ObjectStore {
     const existed = this.objects.has(key);
     const stored = clone(obj);
     stored.metadata.resourceVersion = String(++this.rv);
-    this.objects.set(key, stored);
-    if (!existed) this.bump(obj.kind, 1);
+    this.index(key, stored);
     this.emit({ type: existed ? 'MODIFIED' : 'ADDED', object: stored });
     return clone(stored);
   }
@@ -74,8 +93,7 @@ export class ObjectStore {
     const key = keyOf(kind, namespace, name);
     const o = this.objects.get(key);
     if (!o) return undefined;
-    this.objects.delete(key);
-    this.bump(kind, -1);
+    this.unindex(key, kind);
     this.rv++;
     this.emit({ type: 'DELETED', object: o });
     return clone(o);

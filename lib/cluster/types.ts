@@ -36,4 +36,6 @@ export interface ClusterSnapshot {
   prng: PrngState;
   queue: QueueState;
   objects: StoredObject[];
+  /** Container files by backing store (absent when none were written). */
+  files?: Record<string, Record<string, string>>;
 }

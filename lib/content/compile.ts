@@ -7,7 +7,7 @@ import { bundleMDX } from 'mdx-bundler';
 import { ContentError } from './errors';
 
 /** Bump when compile options change so both caches are invalidated. */
-const COMPILER_ID = `kubelab-mdx-2/esbuild-${esbuildVersion}`;
+const COMPILER_ID = `kubelab-mdx-3/esbuild-${esbuildVersion}`;
 const MEMORY_LIMIT = 256;
 
 const memory = new Map<string, Promise<string>>();
@@ -63,6 +63,25 @@ function remarkNoEsm() {
   };
 }
 
+interface HastNode {
+  type: string;
+  tagName?: string;
+  data?: { meta?: unknown };
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+}
+
+/** Keeps a fence's meta string (```sh run) as `data-meta` on its <code>, for the code block. */
+function rehypeCodeMeta() {
+  const visit = (node: HastNode) => {
+    if (node.type === 'element' && node.tagName === 'code' && typeof node.data?.meta === 'string') {
+      node.properties = { ...node.properties, dataMeta: node.data.meta };
+    }
+    node.children?.forEach(visit);
+  };
+  return visit;
+}
+
 async function bundle(file: string, source: string): Promise<string> {
   try {
     const result = await bundleMDX({
@@ -70,6 +89,7 @@ async function bundle(file: string, source: string): Promise<string> {
       cwd: path.dirname(file),
       mdxOptions(options) {
         options.remarkPlugins = [remarkNoEsm, ...(options.remarkPlugins ?? [])];
+        options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeCodeMeta];
         return options;
       },
       esbuildOptions(options) {

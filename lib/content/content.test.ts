@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getLesson, getSolution, listCourses, listLabs, setContentRoots, setMdxCacheDir } from './index';
+import { getLabSetup, getLesson, getSolution, labFileSchema, listCourses, listLabs, setContentRoots, setMdxCacheDir } from './index';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kubelab-content-'));
 let n = 0;
@@ -127,6 +127,8 @@ describe('content errors name the file and the field', () => {
     ['module yaml', { 'demo/01-first/module.yaml': 'title: 1\nextra: x\n' }, /module\.yaml \(title\)/],
     ['yaml syntax', { 'demo/course.yaml': 'title: [\n' }, /course\.yaml: YAML syntax error/],
     ['lab field', { 'demo/01-first/01-hello/lab.yaml': lab.replace('title: 있다', 'titel: 있다') }, /lab\.yaml \(exercises\[0\]\.tasks\[0\]\.title\)/],
+    ['setup entry type', { 'demo/01-first/01-hello/lab.yaml': `setup:\n  - 1\n${lab}` }, /lab\.yaml \(setup\[0\]\)/],
+    ['empty setup entry', { 'demo/01-first/01-hello/lab.yaml': `setup:\n  - ''\n${lab}` }, /lab\.yaml \(setup\[0\]\)/],
     ['missing solution', { 'demo/01-first/01-hello/solutions/run-web.sh': '' }, /lab\.yaml \(exercises\[0\]\.id\): reference solution run-web\.sh is missing/],
     ['duplicate lesson slug', { 'demo/02-second/02-hello/lesson.mdx': lesson('중복', 2) }, /duplicate lesson slug in this course "hello"/],
     ['bad folder name', { 'demo/01-first/3-x/lesson.mdx': lesson('x', 3) }, /3-x: lesson folder must be named NN-slug/],
@@ -149,5 +151,24 @@ describe('listLabs', () => {
     setContentRoots([makeRoot(base)]);
     const labs = await listLabs();
     expect(labs.map((l) => l.labKey)).toEqual(['demo/hello']);
+  });
+});
+
+describe('lab setup', () => {
+  it('defaults to no setup and documents the field', () => {
+    const parsed = labFileSchema.parse({ exercises: [{ id: 'a', title: 't', tasks: [{ id: 'x', title: 'y', check: {} }] }] });
+    expect(parsed.setup).toEqual([]);
+    expect(labFileSchema.shape.setup.description).toMatch(/Starting state/);
+  });
+
+  it('loads setup scripts with the lesson, the lab list and by lab key', async () => {
+    const setup = 'setup:\n  - kubectl run seed --image=nginx\n  - |\n    cat > a.yaml <<EOF\n    kind: Pod\n    EOF\n';
+    setContentRoots([makeRoot({ ...base, 'demo/01-first/01-hello/lab.yaml': setup + lab })]);
+    const want = ['kubectl run seed --image=nginx', 'cat > a.yaml <<EOF\nkind: Pod\nEOF'];
+    expect((await getLesson('demo', 'hello'))!.setup).toEqual(want);
+    expect((await listLabs())[0]!.setup).toEqual(want);
+    expect(await getLabSetup('demo/hello')).toEqual(want);
+    expect(await getLabSetup('demo/world')).toEqual([]);
+    expect(await getLabSetup('../x/y')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // lib/content — server-only (node:fs, esbuild). The only entry point of this folder.
-export { listCourses, getLesson, getSolution, listLabs } from './lessons';
+export { listCourses, getLesson, getSolution, getLabSetup, listLabs } from './lessons';
 export { setContentRoots, getContentRoots } from './roots';
 export { compileMdx, setMdxCacheDir } from './compile';
 export { ContentError } from './errors';

@@ -5,17 +5,23 @@ import { ContentError } from './errors';
 import { readYamlFile } from './parse';
 import { labFileSchema, type ExerciseFile } from './schemas';
 
+/** A lesson's lab as loaded: its setup scripts (starting state) and exercises. */
+export interface LoadedLab {
+  setup: string[];
+  exercises: ExerciseFile[];
+}
+
 function solutionFile(lessonDir: string, exerciseId: string): string {
   return path.join(lessonDir, 'solutions', `${exerciseId}.sh`);
 }
 
 /**
- * Load `lab.yaml` beside a lesson (none → no exercises). Checks what zod cannot: unique
+ * Load `lab.yaml` beside a lesson (none → no setup, no exercises). Checks what zod cannot: unique
  * exercise and task ids, and one `solutions/<exercise-id>.sh` per exercise (and no strays).
  */
-export async function loadLab(lessonDir: string): Promise<ExerciseFile[]> {
+export async function loadLab(lessonDir: string): Promise<LoadedLab> {
   const file = path.join(lessonDir, 'lab.yaml');
-  if (!existsSync(file)) return [];
+  if (!existsSync(file)) return { setup: [], exercises: [] };
   const lab = await readYamlFile(file, labFileSchema);
   const ids = new Set<string>();
   lab.exercises.forEach((ex, i) => {
@@ -40,7 +46,7 @@ export async function loadLab(lessonDir: string): Promise<ExerciseFile[]> {
       }
     }
   }
-  return lab.exercises;
+  return { setup: lab.setup, exercises: lab.exercises };
 }
 
 /** The reference solution script of one exercise, or null when there is none. */

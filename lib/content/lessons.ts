@@ -82,7 +82,7 @@ export async function getLesson(courseSlug: string, lessonSlug: string): Promise
   if (!found) return null;
   const { course, flat, index } = found;
   const { mod, lesson } = flat[index]!;
-  const [code, exercises] = await Promise.all([
+  const [code, lab] = await Promise.all([
     readFile(lesson.file, 'utf8').then((src) => compileMdx(lesson.file, src)),
     loadLab(lesson.dir),
   ]);
@@ -93,7 +93,8 @@ export async function getLesson(courseSlug: string, lessonSlug: string): Promise
     objectives: lesson.frontmatter.objectives,
     labKey: `${course.slug}/${lesson.slug}`,
     code,
-    exercises,
+    exercises: lab.exercises,
+    setup: lab.setup,
     prev: link(course, flat[index - 1]?.lesson),
     next: link(course, flat[index + 1]?.lesson),
   };
@@ -105,9 +106,20 @@ export async function getSolution(courseSlug: string, lessonSlug: string, exerci
   const found = await locate(courseSlug, lessonSlug);
   if (!found) return null;
   const { lesson } = found.flat[found.index]!;
-  const exercises = await loadLab(lesson.dir);
+  const { exercises } = await loadLab(lesson.dir);
   if (!exercises.some((e) => e.id === exerciseId)) return null;
   return readSolution(lesson.dir, exerciseId);
+}
+
+/**
+ * A lab's setup scripts (its starting state) by lab key `<course>/<lesson>`, without compiling
+ * the lesson: server.ts feeds it to fresh terminal labs. Unknown labs have none.
+ */
+export async function getLabSetup(labKey: string): Promise<string[]> {
+  const [courseSlug, lessonSlug] = labKey.split('/');
+  const found = await locate(courseSlug ?? '', lessonSlug ?? '');
+  if (!found) return [];
+  return (await loadLab(found.flat[found.index]!.lesson.dir)).setup;
 }
 
 /** Every lesson that has a lab (hidden courses included), for validation and self-tests. */
@@ -115,7 +127,7 @@ export async function listLabs(): Promise<LabEntry[]> {
   const out: LabEntry[] = [];
   for (const course of await loadCourses(getContentRoots())) {
     for (const lesson of course.modules.flatMap((m) => m.lessons)) {
-      const exercises = await loadLab(lesson.dir);
+      const { exercises, setup } = await loadLab(lesson.dir);
       if (exercises.length === 0) continue;
       out.push({
         labKey: `${course.slug}/${lesson.slug}`,
@@ -123,6 +135,7 @@ export async function listLabs(): Promise<LabEntry[]> {
         lessonSlug: lesson.slug,
         file: path.relative(process.cwd(), path.join(lesson.dir, 'lab.yaml')),
         exercises,
+        setup,
       });
     }
   }

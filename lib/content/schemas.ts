@@ -72,6 +72,13 @@ export type ExerciseFile = z.infer<typeof exerciseFileSchema>;
 /** `lab.yaml` beside `lesson.mdx`. */
 export const labFileSchema = z
   .strictObject({
+    setup: z
+      .array(z.string().trim().min(1))
+      .default([])
+      .describe(
+        'Starting state: shell scripts run, in order, through the learner\'s own shell when a lab is created fresh ' +
+          '(e.g. `kubectl apply -f -` heredocs, `cat > file <<EOF` into the home folder); heredocs may span lines',
+      ),
     exercises: z.array(exerciseFileSchema).min(1).describe('Exercises of the lesson, in display order'),
   })
   .describe('Lab file');

@@ -50,6 +50,8 @@ export interface Lesson extends LessonSummary {
   /** Compiled MDX for `<MdxContent code={...} />`. */
   code: string;
   exercises: Exercise[];
+  /** lab.yaml `setup`: shell scripts that build the lab's starting state (server-side only). */
+  setup: string[];
   prev: LessonLink | null;
   next: LessonLink | null;
 }
@@ -62,4 +64,6 @@ export interface LabEntry {
   /** lab.yaml path relative to cwd, for error messages */
   file: string;
   exercises: Exercise[];
+  /** lab.yaml `setup` scripts: the starting state. */
+  setup: string[];
 }

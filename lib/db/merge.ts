@@ -38,6 +38,25 @@ export async function mergeGuestIntoUser(guestId: string, userId: string): Promi
 
     await tx.attempt.updateMany({ where: { userId: guestId }, data: { userId } });
 
+    for (const help of await tx.exerciseHelp.findMany({ where: { userId: guestId } })) {
+      const { courseSlug, lessonSlug, exerciseId } = help;
+      const key = { userId_courseSlug_lessonSlug_exerciseId: { userId, courseSlug, lessonSlug, exerciseId } };
+      const mine = await tx.exerciseHelp.findUnique({ where: key });
+      if (!mine) {
+        await tx.exerciseHelp.update({ where: { id: help.id }, data: { userId } });
+        continue;
+      }
+      const earliest = (a: Date | null, b: Date | null) => (a && b ? minDate(a, b) : (a ?? b));
+      await tx.exerciseHelp.update({
+        where: key,
+        data: {
+          hintsRevealed: Math.max(mine.hintsRevealed, help.hintsRevealed),
+          solutionViewedAt: earliest(mine.solutionViewedAt, help.solutionViewedAt),
+          solutionUsedAt: earliest(mine.solutionUsedAt, help.solutionUsedAt),
+        },
+      });
+    }
+
     for (const lab of await tx.labSnapshot.findMany({ where: { userId: guestId } })) {
       const key = { userId_labKey: { userId, labKey: lab.labKey } };
       const mine = await tx.labSnapshot.findUnique({ where: key });

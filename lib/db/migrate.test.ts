@@ -47,6 +47,19 @@ describe('migrate', () => {
     expect(tables).toEqual(expect.arrayContaining(['User', 'LessonProgress', 'Attempt', 'LabSnapshot', 'LoginThrottle']));
   });
 
+  it('adds ExerciseHelp on top of an already-migrated database (upgrade path)', () => {
+    const all = readMigrations(path.resolve('prisma/migrations'));
+    const init = all.find((m) => m.name.endsWith('_init'))!;
+    addMigration(init.name, init.sql);
+    expect(migrate({ file, migrationsDir }).applied).toEqual([init.name]);
+    cpSync(path.resolve('prisma/migrations'), migrationsDir, { recursive: true });
+    expect(migrate({ file, migrationsDir }).applied).toContain('20261127000000_exercise_help');
+    const db = new Database(file, { readonly: true });
+    const columns = db.prepare('PRAGMA table_info("ExerciseHelp")').all().map((c) => (c as { name: string }).name);
+    db.close();
+    expect(columns).toEqual(['id', 'userId', 'courseSlug', 'lessonSlug', 'exerciseId', 'hintsRevealed', 'solutionViewedAt', 'solutionUsedAt', 'updatedAt']);
+  });
+
   it('is idempotent and applies only new folders, in name order', () => {
     addMigration('20240101000000_a', 'CREATE TABLE "A" ("id" INTEGER PRIMARY KEY);');
     expect(migrate({ file, migrationsDir }).applied).toEqual(['20240101000000_a']);

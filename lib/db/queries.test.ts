@@ -7,6 +7,7 @@ import {
   findUserByEmail, getDashboard, getLabSnapshot, readLabSnapshot, getLessonProgress, getLoginThrottle, listAttempts,
   mergeGuestIntoUser, recordAttempt, recordLessonCompleted, recordLessonOpened, recordLoginFailure,
   saveLabSnapshot, seedCatalog, upgradeGuestToUser, getUser, listPassedExerciseIds, listLatestAttempts, deleteStaleGuests,
+  listExerciseHelp, recordHintsRevealed, recordSolutionUsed, recordSolutionViewed,
 } from './index';
 
 let dir: string;
@@ -145,5 +146,39 @@ describe('deleteStaleGuests', () => {
     expect(await deleteStaleGuests(future)).toBeGreaterThanOrEqual(1);
     expect(await getUser(idle.id)).toBeNull();
     expect(await getUser(busy.id)).not.toBeNull();
+  });
+});
+
+describe('exercise help (hints, solution)', () => {
+  it('records hints one at a time (never fewer), and the first solution view and use', async () => {
+    const user = await createUser({ email: 'help@example.com', passwordHash: 'h' });
+    const ref = { userId: user.id, ...lesson, exerciseId: 'run-web' };
+    expect(await listExerciseHelp({ userId: user.id, ...lesson })).toEqual([]);
+    expect(await recordHintsRevealed(ref, 1)).toBe(1);
+    expect(await recordHintsRevealed(ref, 2)).toBe(2);
+    expect(await recordHintsRevealed(ref, 1)).toBe(2);
+    const viewed = await recordSolutionViewed(ref, new Date('2026-01-01'));
+    expect(viewed).toMatchObject({ hintsRevealed: 2, solutionViewedAt: new Date('2026-01-01'), solutionUsedAt: null });
+    await recordSolutionViewed(ref, new Date('2026-02-01'));
+    const used = await recordSolutionUsed({ ...ref, exerciseId: 'other' }, new Date('2026-03-01'));
+    expect(used).toMatchObject({ hintsRevealed: 0, solutionViewedAt: new Date('2026-03-01'), solutionUsedAt: new Date('2026-03-01') });
+    expect(await listExerciseHelp({ userId: user.id, ...lesson })).toEqual([
+      { exerciseId: 'other', hintsRevealed: 0, solutionViewedAt: new Date('2026-03-01'), solutionUsedAt: new Date('2026-03-01') },
+      { exerciseId: 'run-web', hintsRevealed: 2, solutionViewedAt: new Date('2026-01-01'), solutionUsedAt: null },
+    ]);
+  });
+
+  it('moves a guest\'s help to the account on sign-in, keeping the most help taken', async () => {
+    const user = await createUser({ email: 'help2@example.com', passwordHash: 'h' });
+    const guest = await createGuestUser();
+    await recordHintsRevealed({ userId: user.id, ...lesson, exerciseId: 'a' }, 1);
+    await recordHintsRevealed({ userId: guest.id, ...lesson, exerciseId: 'a' }, 3);
+    await recordSolutionUsed({ userId: guest.id, ...lesson, exerciseId: 'b' }, new Date('2026-01-05'));
+    expect(await mergeGuestIntoUser(guest.id, user.id)).toBe(true);
+    const help = await listExerciseHelp({ userId: user.id, ...lesson });
+    expect(help.map((h) => [h.exerciseId, h.hintsRevealed, h.solutionUsedAt])).toEqual([
+      ['a', 3, null],
+      ['b', 0, new Date('2026-01-05')],
+    ]);
   });
 });

@@ -18,12 +18,12 @@ describe('lines from the notes, typed verbatim', () => {
     expect(await sh.exec('# kubectl exec -it curlpod -- curl ${ClusterIP 의 domain}')).toEqual({ output: '', exitCode: 0 });
   });
 
-  it('network tools on the master say plainly that they are not simulated', async () => {
+  it('network tools on the master use the node resolver, which does not know cluster names', async () => {
     const sh = fresh();
-    expect(await sh.exec('nslookup stateful-headless'))
-      .toEqual({ output: 'kubelab: nslookup is not simulated yet on the master node\n', exitCode: 1 });
+    expect(await sh.exec('nslookup stateful-headless')).toEqual({
+      output: "Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n** server can't find stateful-headless: NXDOMAIN\n\n", exitCode: 1 });
     expect(await sh.exec('curl stateful-pvc-0.stateful-headless:8080/hostname'))
-      .toEqual({ output: 'kubelab: curl is not simulated yet on the master node\n', exitCode: 1 });
+      .toEqual({ output: 'curl: (6) Could not resolve host: stateful-pvc-0.stateful-headless\n', exitCode: 6 });
   });
 
   it('loops of the kind the notes and docs use', async () => {

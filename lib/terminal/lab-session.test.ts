@@ -12,6 +12,7 @@ function memoryStore(): LabStore & { data: Map<string, string>; saves: number } 
       store.saves++;
       data.set(`${u}/${k}`, d);
     },
+    delete: async (u: string, k: string) => void data.delete(`${u}/${k}`),
   };
   return store;
 }

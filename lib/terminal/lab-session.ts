@@ -1,5 +1,6 @@
 import { createCluster, restoreCluster, type Cluster } from '@/lib/cluster';
 import { createShell, type ShellSession, type ShellState } from '@/lib/shell';
+import { createStartingLab } from './lab-setup';
 import { LineEditor } from './line-editor';
 import type { ServerMessage } from './protocol';
 
@@ -7,6 +8,8 @@ import type { ServerMessage } from './protocol';
 export interface LabStore {
   load(userId: string, labKey: string): Promise<string | null>;
   save(userId: string, labKey: string, data: string): Promise<void>;
+  /** Forgets the saved lab ("실습 초기화"). */
+  delete(userId: string, labKey: string): Promise<void>;
 }
 
 /** What is persisted for a lab: the cluster, the shell and the line editor's history. */
@@ -30,6 +33,10 @@ export interface LabSessionOptions {
    * time moved objects on while a terminal is attached (live status hooks in here).
    */
   onMutated?: (session: LabSession) => void;
+  /** lab.yaml `setup` of a lab (its starting state), run when the lab is created fresh. */
+  labSetup?: (labKey: string) => Promise<string[]>;
+  /** Ignore any saved lab and start from the starting state (reset). */
+  fresh?: boolean;
 }
 
 const GREETING =
@@ -58,12 +65,13 @@ export class LabSession {
   private clockTimer: ReturnType<typeof setTimeout> | undefined;
   private running: AbortController | null = null;
   private lastSaved: string;
+  private disposed = false;
 
-  private constructor(private readonly opts: LabSessionOptions, saved: LabSnapshot | null) {
+  private constructor(private readonly opts: LabSessionOptions, saved: LabSnapshot | null, restored: boolean) {
     this.userId = opts.userId;
     this.labKey = opts.labKey;
     this.now = opts.now ?? Date.now;
-    this.restored = saved !== null;
+    this.restored = restored;
     const cluster = saved ? restoreCluster(saved.cluster) : createCluster({ now: this.now() });
     this.shell = createShell({ cluster, state: saved?.shell, sleep: (ms, signal) => this.sleep(ms, signal) });
     this.editor = new LineEditor(
@@ -76,12 +84,12 @@ export class LabSession {
       },
       saved?.lines ?? [],
     );
-    this.lastSaved = saved ? JSON.stringify(saved) : '';
+    this.lastSaved = restored ? JSON.stringify(saved) : '';
     this.syncClock();
   }
 
   static async open(opts: LabSessionOptions): Promise<LabSession> {
-    const raw = await opts.store.load(opts.userId, opts.labKey);
+    const raw = opts.fresh ? null : await opts.store.load(opts.userId, opts.labKey);
     let saved: LabSnapshot | null = null;
     if (raw) {
       try {
@@ -91,8 +99,16 @@ export class LabSession {
         saved = null; // a damaged snapshot starts a fresh lab rather than locking the learner out
       }
     }
-    const session = new LabSession(opts, saved);
-    if (!saved) await session.persist();
+    if (saved) return new LabSession(opts, saved, true);
+    const setup = (await opts.labSetup?.(opts.labKey)) ?? [];
+    let start: LabSnapshot | null = null;
+    if (setup.length > 0) {
+      const built = await createStartingLab(setup, (opts.now ?? Date.now)());
+      for (const f of built.failures) console.warn(`[lab ${opts.labKey}] setup command failed (${f.exitCode}): ${f.command}\n${f.output}`);
+      start = built.snapshot;
+    }
+    const session = new LabSession(opts, start, false);
+    await session.persist();
     return session;
   }
 
@@ -108,11 +124,13 @@ export class LabSession {
     return this.sinks.size;
   }
 
-  attach(sink: Sink): () => void {
+  /** Attaches a terminal; `notice` is a line shown under the greeting (e.g. after a reset). */
+  attach(sink: Sink, notice?: string): () => void {
+    if (this.disposed) return () => {};
     this.sinks.add(sink);
     sink({ t: 'ready', restored: this.restored });
     // Bracketed paste on: xterm.js then marks pastes, so a pasted heredoc is not taken for typing.
-    sink({ t: 'out', d: '\x1b[?2004h' + GREETING });
+    sink({ t: 'out', d: '\x1b[?2004h' + GREETING + (notice ? toCrlf(`${notice}\n`) : '') });
     if (!this.started) {
       this.started = true;
       this.editor.start(this.shell.prompt());
@@ -132,7 +150,25 @@ export class LabSession {
   }
 
   input(data: string): void {
-    this.editor.feed(data);
+    if (!this.disposed) this.editor.feed(data);
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /**
+   * Ends this lab in memory (it was reset): interrupts the running command, stops timers, saves
+   * nothing more and detaches every terminal. Returns the detached sinks.
+   */
+  dispose(): Sink[] {
+    this.disposed = true;
+    this.running?.abort();
+    clearTimeout(this.clockTimer);
+    this.clockTimer = undefined;
+    const sinks = [...this.sinks];
+    this.sinks.clear();
+    return sinks;
   }
 
   resize(cols: number): void {
@@ -163,6 +199,7 @@ export class LabSession {
   }
 
   private onLine(line: string): void {
+    if (this.disposed) return;
     this.pending = this.pending ? `${this.pending}\n${line}` : line;
     if (!this.shell.isComplete(this.pending)) {
       this.editor.start(this.shell.continuationPrompt());
@@ -195,6 +232,7 @@ export class LabSession {
       this.running = null;
     }
     await this.persist();
+    if (this.disposed) return;
     const mutated = this.cluster.revision !== revision;
     this.broadcast({ t: 'done', exitCode, mutated });
     if (mutated) this.opts.onMutated?.(this);
@@ -210,7 +248,7 @@ export class LabSession {
   private armClock(): void {
     clearTimeout(this.clockTimer);
     this.clockTimer = undefined;
-    if (this.sinks.size === 0 || this.running) return;
+    if (this.sinks.size === 0 || this.running || this.disposed) return;
     const due = this.cluster.nextDueAt();
     if (due === undefined) return;
     const delay = Math.min(Math.max(0, due - this.now()), 2 ** 31 - 1);
@@ -227,6 +265,7 @@ export class LabSession {
 
   /** Saves the lab if it changed; returns whether it did. */
   async persist(): Promise<boolean> {
+    if (this.disposed) return false;
     const data = JSON.stringify(this.snapshot());
     if (data === this.lastSaved) return false;
     try {

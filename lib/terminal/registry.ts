@@ -6,6 +6,8 @@ export interface LabRegistryOptions {
   idleMs?: number;
   now?: () => number;
   onMutated?: (session: LabSession) => void;
+  /** lab.yaml `setup` of a lab, run when a lab is created fresh (first visit, reset). */
+  labSetup?: (labKey: string) => Promise<string[]>;
 }
 
 /**
@@ -27,21 +29,52 @@ export class LabRegistry {
     this.cancelIdle(key);
     let session = this.sessions.get(key);
     if (!session) {
-      session = LabSession.open({ userId, labKey, store: this.opts.store, now: this.opts.now, onMutated: this.opts.onMutated });
-      session.catch(() => this.sessions.delete(key));
-      this.sessions.set(key, session);
+      session = LabSession.open(this.sessionOptions(userId, labKey));
+      this.track(key, session);
     }
     return session;
+  }
+
+  /**
+   * "실습 초기화": ends the lab in memory, deletes its saved state and opens it again from the
+   * starting state (setup run again). Sockets attached to the old session must re-attach to the
+   * returned one (the terminal server does). Later open() calls get the fresh lab at once.
+   */
+  reset(userId: string, labKey: string): Promise<LabSession> {
+    const key = `${userId}\u0000${labKey}`;
+    this.cancelIdle(key);
+    const previous = this.sessions.get(key);
+    const fresh = (async () => {
+      const old = await previous?.catch(() => undefined);
+      old?.dispose();
+      await this.opts.store.delete(userId, labKey);
+      return LabSession.open({ ...this.sessionOptions(userId, labKey), fresh: true });
+    })();
+    this.track(key, fresh);
+    return fresh;
+  }
+
+  private sessionOptions(userId: string, labKey: string) {
+    const { store, now, onMutated, labSetup } = this.opts;
+    return { userId, labKey, store, now, onMutated, labSetup };
+  }
+
+  private track(key: string, session: Promise<LabSession>): void {
+    session.catch(() => {
+      if (this.sessions.get(key) === session) this.sessions.delete(key);
+    });
+    this.sessions.set(key, session);
   }
 
   /** Called when a socket detaches: forget the lab after the idle period if nobody is attached. */
   release(session: LabSession): void {
     const key = `${session.userId}\u0000${session.labKey}`;
-    if (session.connections > 0) return;
+    if (session.connections > 0 || session.isDisposed) return;
     this.cancelIdle(key);
+    const entry = this.sessions.get(key);
     const timer = setTimeout(() => {
       this.idleTimers.delete(key);
-      if (session.connections === 0 && !session.busy) this.sessions.delete(key);
+      if (this.sessions.get(key) === entry && session.connections === 0 && !session.busy) this.sessions.delete(key);
     }, this.opts.idleMs ?? 10 * 60_000);
     timer.unref?.();
     this.idleTimers.set(key, timer);

@@ -10,6 +10,7 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('in'), d: z.string().max(MAX_FRAME_BYTES) }),
   z.object({ t: z.literal('resize'), cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) }),
   z.object({ t: z.literal('ping'), id: z.number() }),
+  z.object({ t: z.literal('reset') }),
 ]) satisfies z.ZodType<ClientMessage>;
 
 export function parseClientMessage(raw: string): ClientMessage | null {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { LabSession } from './lab-session';
+import type { LabSession, Sink } from './lab-session';
 import type { LabRegistry } from './registry';
 import { encodeServerMessage, MAX_FRAME_BYTES, TERMINAL_PATH } from './protocol';
 import { labKeySchema, parseClientMessage } from './wire-schema';
@@ -14,7 +14,18 @@ export interface TerminalServerOptions {
   labExists?(labKey: string): Promise<boolean>;
   /** Called when a learner's terminal has attached to a lab (record the visit, send live status). */
   onConnect?(session: LabSession): void;
+  /** Called after a learner reset a lab (send fresh live status). */
+  onReset?(session: LabSession): void;
   heartbeatMs?: number;
+}
+
+/** Shown under the greeting in every terminal of a lab that was just reset. */
+export const RESET_NOTICE = '\x1b[32m실습 환경을 처음 상태로 되돌렸습니다.\x1b[0m';
+
+interface Connection {
+  session: LabSession;
+  sink: Sink;
+  detach: () => void;
 }
 
 function reject(socket: Duplex, status: number, text: string): void {
@@ -50,6 +61,22 @@ export function attachTerminalServer(opts: TerminalServerOptions) {
     }
   }, opts.heartbeatMs ?? 30_000);
   heartbeat.unref?.();
+  const connections = new Set<Connection>();
+
+  /** Resets the lab behind `from` and moves every terminal on it (any tab) to the fresh lab. */
+  async function resetLab(from: Connection): Promise<void> {
+    const { userId, labKey } = from.session;
+    const fresh = await opts.registry.reset(userId, labKey);
+    if (fresh.isDisposed) return; // a newer reset won
+    for (const conn of connections) {
+      if (conn.session.userId !== userId || conn.session.labKey !== labKey || conn.session === fresh) continue;
+      conn.detach();
+      conn.session = fresh;
+      conn.sink({ t: 'reset', labKey });
+      conn.detach = fresh.attach(conn.sink, RESET_NOTICE);
+    }
+    opts.onReset?.(fresh);
+  }
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -63,21 +90,29 @@ export function attachTerminalServer(opts: TerminalServerOptions) {
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true);
       ws.on('pong', () => alive.set(ws, true));
-      const detach = session.attach((message) => {
+      const sink: Sink = (message) => {
         if (ws.readyState === ws.OPEN) ws.send(encodeServerMessage(message));
-      });
+      };
+      const conn: Connection = { session, sink, detach: session.attach(sink) };
+      connections.add(conn);
       opts.onConnect?.(session);
       ws.on('message', (raw, isBinary) => {
         if (isBinary) return;
         const message = parseClientMessage(raw.toString());
         if (!message) return;
-        if (message.t === 'in') session.input(message.d);
-        else if (message.t === 'resize') session.resize(message.cols);
-        else ws.send(encodeServerMessage({ t: 'pong', id: message.id }));
+        if (message.t === 'in') conn.session.input(message.d);
+        else if (message.t === 'resize') conn.session.resize(message.cols);
+        else if (message.t === 'reset') {
+          resetLab(conn).catch((err) => {
+            console.error(`[terminal] reset ${conn.session.labKey}:`, err);
+            sink({ t: 'error', message: '실습 환경을 초기화하지 못했습니다. 잠시 후 다시 시도해 주세요.' });
+          });
+        } else ws.send(encodeServerMessage({ t: 'pong', id: message.id }));
       });
       ws.on('close', () => {
-        detach();
-        opts.registry.release(session);
+        connections.delete(conn);
+        conn.detach();
+        opts.registry.release(conn.session);
       });
       ws.on('error', () => ws.terminate());
     });

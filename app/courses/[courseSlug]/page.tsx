@@ -3,8 +3,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { listCourses, type CourseSummary } from '@/lib/content';
 import { getViewer } from '../../lib/identity';
-import { getLessonStatus } from '../../lib/progress';
+import { getLearnerProgress } from '../../lib/progress';
 import { CourseOutline, countCompleted } from '../../ui/course/course-outline';
+import { ProgressMeter } from '../../ui/course/progress-meter';
 import styles from './course.module.css';
 
 type Params = Promise<{ courseSlug: string }>;
@@ -22,9 +23,10 @@ export default async function CoursePage({ params }: { params: Params }) {
   const { courseSlug } = await params;
   const [course, viewer] = await Promise.all([findCourse(courseSlug), getViewer()]);
   if (!course) notFound();
-  const status = await getLessonStatus(viewer?.userId);
+  const { status, resume } = await getLearnerProgress(viewer?.userId, [course]);
   const done = countCompleted(course, status);
-  const next = course.modules.flatMap((m) => m.lessons).find((l) => status.get(`${course.slug}/${l.slug}`) !== 'completed');
+  // Continue where the learner left off in this course, else the first lesson not completed.
+  const next = resume ?? course.modules.flatMap((m) => m.lessons).find((l) => status.get(`${course.slug}/${l.slug}`) !== 'completed');
   return (
     <div className="container">
       <nav aria-label="이동 경로" className={styles.crumbs}>
@@ -33,16 +35,18 @@ export default async function CoursePage({ params }: { params: Params }) {
       <header className={styles.header}>
         <h1 className={styles.title}>{course.title}</h1>
         <p className={styles.description}>{course.description}</p>
-        <p className={styles.meta}>
-          레슨 {course.lessonCount}개{viewer ? ` · ${done}개 완료` : ''}
-        </p>
+        {viewer ? (
+          <ProgressMeter className={styles.progress} done={done} total={course.lessonCount} label={course.title} />
+        ) : (
+          <p className={styles.meta}>레슨 {course.lessonCount}개</p>
+        )}
         {next && (
           <Link href={next.href} className="btn btn-primary">
-            {done > 0 ? `이어서 학습: ${next.title}` : '첫 레슨 시작하기'}
+            {resume || done > 0 ? `이어서 학습하기: ${next.title}` : '첫 레슨 시작하기'}
           </Link>
         )}
       </header>
-      <CourseOutline course={course} status={status} />
+      <CourseOutline course={course} status={status} showProgress={Boolean(viewer)} />
     </div>
   );
 }

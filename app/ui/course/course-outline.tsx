@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { CourseSummary } from '@/lib/content';
 import styles from './course-outline.module.css';
+import { ProgressMeter } from './progress-meter';
 
 export type LessonStatus = 'completed' | 'opened';
 
@@ -9,20 +10,32 @@ export function CourseOutline({
   course,
   status,
   headingLevel = 2,
+  showProgress = false,
 }: {
   course: CourseSummary;
   status?: Map<string, LessonStatus>;
   headingLevel?: 2 | 3;
+  /** Show "n/N 레슨 완료" per module (for a known learner) */
+  showProgress?: boolean;
 }) {
   const ModuleHeading = headingLevel === 2 ? 'h3' : 'h4';
   return (
     <ol className={styles.modules}>
       {course.modules.map((mod, i) => (
         <li key={mod.slug} className={styles.module}>
-          <ModuleHeading className={styles.moduleTitle}>
-            <span className={styles.moduleIndex}>{String(i + 1).padStart(2, '0')}</span>
-            {mod.title}
-          </ModuleHeading>
+          <div className={styles.moduleTitle}>
+            <ModuleHeading className={styles.moduleHeadingText}>
+              <span className={styles.moduleIndex}>{String(i + 1).padStart(2, '0')}</span> {mod.title}
+            </ModuleHeading>
+            {showProgress && (
+              <ProgressMeter
+                className={styles.moduleProgress}
+                done={mod.lessons.filter((l) => status?.get(`${course.slug}/${l.slug}`) === 'completed').length}
+                total={mod.lessons.length}
+                label={mod.title}
+              />
+            )}
+          </div>
           {mod.description && <p className={styles.moduleDescription}>{mod.description}</p>}
           <ol className={styles.lessons}>
             {mod.lessons.map((lesson) => {

@@ -1,5 +1,6 @@
 import { isValidElement, type ReactNode } from 'react';
 import { CopyButton } from './copy-button';
+import { RunButton } from './run-button';
 import styles from './mdx.module.css';
 
 const languageNames: Record<string, string> = {
@@ -28,16 +29,28 @@ function languageOf(className: unknown): string | undefined {
   return /(?:^|\s)language-([\w+-]{1,30})/.exec(className)?.[1]?.toLowerCase();
 }
 
+const SHELL_LANGUAGES = new Set(['sh', 'bash', 'shell']);
+
+/**
+ * Whether a block gets "터미널에서 실행": shell languages do, unless the fence says `norun`;
+ * any other block can opt in with `run` (```yaml run is unusual, but ```text run works).
+ */
+export function isRunnable(lang: string | undefined, meta: unknown): boolean {
+  const flags = typeof meta === 'string' ? meta.split(/\s+/) : [];
+  if (flags.includes('norun')) return false;
+  return flags.includes('run') || (lang !== undefined && SHELL_LANGUAGES.has(lang));
+}
+
 /** Inline `code`. */
 export function InlineCode({ children }: { children?: ReactNode }) {
   return <code className={styles.inlineCode}>{children}</code>;
 }
 
-/** Fenced code block (`pre > code.language-x`): language label + "복사" button. */
+/** Fenced code block (`pre > code.language-x`): language label, "복사" and, for shell, "터미널에서 실행". */
 export function CodeBlock({ children }: { children?: ReactNode }) {
-  const codeProps = isValidElement<{ className?: unknown; children?: ReactNode }>(children)
+  const codeProps = isValidElement<{ className?: unknown; children?: ReactNode; 'data-meta'?: unknown }>(children)
     ? children.props
-    : { className: undefined, children };
+    : { className: undefined, children, 'data-meta': undefined };
   const lang = languageOf(codeProps.className);
   const text = textOf(codeProps.children).replace(/\n$/, '');
   const label = lang ? (languageNames[lang] ?? lang) : '코드';
@@ -45,7 +58,10 @@ export function CodeBlock({ children }: { children?: ReactNode }) {
     <div className={styles.codeBlock} data-language={lang ?? 'text'}>
       <div className={styles.codeHeader}>
         <span className={styles.codeLang}>{label}</span>
-        <CopyButton text={text} />
+        <span className={styles.codeActions}>
+          <CopyButton text={text} />
+          {isRunnable(lang, codeProps['data-meta']) && <RunButton text={text} />}
+        </span>
       </div>
       <pre className={styles.pre} tabIndex={0}>
         <code>{text}</code>

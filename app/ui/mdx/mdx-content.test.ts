@@ -34,6 +34,12 @@ describe('MdxContent', () => {
     }
   });
 
+  it('adds "터미널에서 실행" to shell blocks; a fence can opt in (run) or out (norun)', async () => {
+    const html = render(await compile('```bash\nkubectl get pods\n```\n\n```yaml\nkind: Pod\n```\n\n```text run\necho hi\n```\n\n```sh norun\nrm -rf /\n```'));
+    expect(html.match(/aria-label="코드를 터미널에서 실행"/g)).toHaveLength(2);
+    expect(html.match(/>복사</g)).toHaveLength(4);
+  });
+
   it('renders quizzes and rejects a quiz whose model answer misses its pattern', async () => {
     const ok = render(
       await compile(

@@ -7,7 +7,11 @@ import { useEffect, useRef, useState } from 'react';
 import {
   type ClientMessage,
   LAB_COMMAND_EVENT,
+  LAB_RESET_DONE_EVENT,
+  LAB_RESET_EVENT,
+  LAB_RUN_EVENT,
   LAB_STATUS_EVENT,
+  type LabRunDetail,
   type ServerMessage,
   TERMINAL_PATH,
 } from '@/lib/terminal/protocol';
@@ -23,7 +27,6 @@ const STATE_TEXT: Record<State, string> = {
 };
 
 const INPUT_SLICE = 32 * 1024;
-
 
 export function TerminalView({ labKey }: { labKey: string }) {
   const host = useRef<HTMLDivElement>(null);
@@ -51,8 +54,11 @@ export function TerminalView({ labKey }: { labKey: string }) {
     let closed = false;
     let attempt = 0;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    const send = (m: ClientMessage) => {
+    // Page actions ("터미널에서 실행", "실습 초기화") made before the socket opens wait for it.
+    let queued: ClientMessage[] = [];
+    const send = (m: ClientMessage, queue = false) => {
       if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify(m));
+      else if (queue) queued.push(m);
     };
 
     const connect = async () => {
@@ -73,6 +79,9 @@ export function TerminalView({ labKey }: { labKey: string }) {
         attempt = 0;
         term.reset();
         send({ t: 'resize', cols: term.cols, rows: term.rows });
+        const pending = queued;
+        queued = [];
+        pending.forEach((m) => send(m));
       };
       socket.onmessage = (event) => {
         const m = JSON.parse(String(event.data)) as ServerMessage;
@@ -80,7 +89,10 @@ export function TerminalView({ labKey }: { labKey: string }) {
         else if (m.t === 'ready') setState('connected');
         else if (m.t === 'done') window.dispatchEvent(new CustomEvent(LAB_COMMAND_EVENT, { detail: { labKey, ...m } }));
         else if (m.t === 'status') window.dispatchEvent(new CustomEvent(LAB_STATUS_EVENT, { detail: m }));
-        else if (m.t === 'error') term.write(`\r\n${m.message}\r\n`);
+        else if (m.t === 'reset') {
+          term.reset();
+          window.dispatchEvent(new CustomEvent(LAB_RESET_DONE_EVENT, { detail: m }));
+        } else if (m.t === 'error') term.write(`\r\n${m.message}\r\n`);
       };
       socket.onclose = () => {
         if (closed) return;
@@ -97,14 +109,29 @@ export function TerminalView({ labKey }: { labKey: string }) {
     };
 
     // Long pastes go in slices well under the server's frame limit (never splitting a surrogate pair).
-    const input = term.onData((d) => {
+    const sendInput = (d: string, queue = false) => {
       for (let i = 0; i < d.length; ) {
         let end = Math.min(d.length, i + INPUT_SLICE);
         if (end < d.length && /[\ud800-\udbff]/.test(d[end - 1])) end++;
-        send({ t: 'in', d: d.slice(i, end) });
+        send({ t: 'in', d: d.slice(i, end) }, queue);
         i = end;
       }
-    });
+    };
+    // A lesson's "터미널에서 실행" / "대신 풀어 주기": one bracketed paste, then Enter.
+    const onRun = (event: Event) => {
+      const text = (event as CustomEvent<LabRunDetail>).detail?.text;
+      if (typeof text !== 'string' || !text.trim()) return;
+      const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').replace(/\n/g, '\r');
+      sendInput(`\x1b[200~${lines}\x1b[201~\r`, true);
+      term.focus();
+    };
+    const onReset = () => {
+      send({ t: 'reset' }, true);
+      term.focus();
+    };
+    const input = term.onData((d) => sendInput(d));
+    window.addEventListener(LAB_RUN_EVENT, onRun);
+    window.addEventListener(LAB_RESET_EVENT, onReset);
     const resize = term.onResize(({ cols, rows }) => send({ t: 'resize', cols, rows }));
     const observer = new ResizeObserver(() => fit.fit());
     observer.observe(el);
@@ -115,6 +142,8 @@ export function TerminalView({ labKey }: { labKey: string }) {
       closed = true;
       clearTimeout(retry);
       observer.disconnect();
+      window.removeEventListener(LAB_RUN_EVENT, onRun);
+      window.removeEventListener(LAB_RESET_EVENT, onReset);
       input.dispose();
       resize.dispose();
       ws?.close();

@@ -7,6 +7,9 @@ import { defaultPod } from './pod-defaults';
 import { validatePod, validatePodUpdate } from './pod-validation';
 import { pvcStrategy, pvStrategy } from './storage';
 import { replicaSetStrategy, statefulSetStrategy } from './workloads';
+import { daemonSetStrategy, deploymentStrategy } from './apps-rollouts';
+import { cronJobStrategy, jobStrategy } from './batch';
+import { serviceStrategy } from './service';
 
 export interface StrategyContext {
   prng: Prng;
@@ -22,7 +25,9 @@ export interface StrategyContext {
 export interface KindStrategy {
   prepareForCreate?(obj: StoredObject, ctx: StrategyContext): void;
   validate(obj: StoredObject): StatusCause[];
-  prepareForUpdate?(next: StoredObject, prev: StoredObject): void;
+  /** Runs on create once metadata.uid is set (the Job's generated selector). */
+  afterUid?(obj: StoredObject): void;
+  prepareForUpdate?(next: StoredObject, prev: StoredObject, ctx?: StrategyContext): void;
   validateUpdate?(next: StoredObject, prev: StoredObject): StatusCause[];
   /** Seconds to wait before the object is removed; 0 removes it at once. */
   gracePeriod?(obj: StoredObject, requested: number | undefined): number;
@@ -62,8 +67,13 @@ const strategies: Record<string, KindStrategy> = {
   Pod: podStrategy,
   ReplicaSet: replicaSetStrategy,
   StatefulSet: statefulSetStrategy,
+  Deployment: deploymentStrategy,
+  DaemonSet: daemonSetStrategy,
+  Job: jobStrategy,
+  CronJob: cronJobStrategy,
   PersistentVolumeClaim: pvcStrategy,
   PersistentVolume: pvStrategy,
+  Service: serviceStrategy,
   Namespace: generic('label'),
   Node: generic('subdomain'),
 };

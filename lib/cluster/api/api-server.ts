@@ -65,6 +65,7 @@ export class ApiServer {
     if (causes.length) throw invalid(obj.kind, res.group, meta.name ?? '', causes);
     if (this.store.has(obj.kind, meta.namespace, meta.name)) throw alreadyExists(res.plural, res.group, meta.name);
     meta.uid = randomUid(this.prng);
+    strategy.afterUid?.(obj);
     meta.creationTimestamp = rfc3339(this.clock());
     if (obj.spec !== undefined || obj.kind === 'Pod') meta.generation = 1;
     delete meta.resourceVersion;
@@ -95,7 +96,7 @@ export class ApiServer {
     const strategy = strategyFor(next.kind);
     next.metadata = { ...next.metadata, namespace: ns, uid: prev.metadata.uid, creationTimestamp: prev.metadata.creationTimestamp };
     if (prev.metadata.deletionTimestamp) next.metadata.deletionTimestamp = prev.metadata.deletionTimestamp;
-    if (strategy.hasStatus) strategy.prepareForUpdate?.(next, prev);
+    if (strategy.hasStatus) strategy.prepareForUpdate?.(next, prev, { prng: this.prng, now: this.clock(), list: (k, n) => this.store.list(k, n) });
     const causes = strategy.validateUpdate ? strategy.validateUpdate(next, prev) : strategy.validate(next);
     if (causes.length) throw invalid(next.kind, res.group, next.metadata.name, causes);
     const specChanged = JSON.stringify(next.spec) !== JSON.stringify(prev.spec);

@@ -24,12 +24,13 @@ export class EventRecorder {
     const meta = obj.metadata ?? {};
     const ns = meta.namespace || 'default';
     const now = this.clock();
-    const existing = this.store.list('Event', ns).find((e) => {
+    const seen = this.store.peek('Event', ns).find((e) => {
       const ev = e as CoreEvent;
       return ev.involvedObject.uid === meta.uid && ev.reason === reason && ev.message === message &&
         ev.source?.component === source.component;
     }) as CoreEvent | undefined;
-    if (existing) {
+    if (seen) {
+      const existing = structuredClone(seen) as CoreEvent;
       existing.count = (existing.count ?? 1) + 1;
       existing.lastTimestamp = rfc3339(now);
       this.api.write({ ...existing, kind: 'Event' });

@@ -8,7 +8,7 @@ import type { ControllerContext } from './controller';
 export function allocatePodIP(ctx: ControllerContext, node: Node | undefined): string {
   const cidr = node?.spec?.podCIDR ?? '10.244.0.0/24';
   const base = cidr.split('/')[0].split('.').slice(0, 3).join('.');
-  const used = new Set((ctx.store.list('Pod') as Pod[]).map((p) => p.status?.podIP).filter(Boolean));
+  const used = new Set((ctx.store.peek('Pod') as Pod[]).map((p) => p.status?.podIP).filter(Boolean));
   const free: number[] = [];
   for (let host = 2; host < 255; host++) if (!used.has(`${base}.${host}`)) free.push(host);
   if (free.length === 0) return '';

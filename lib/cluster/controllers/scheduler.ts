@@ -1,6 +1,7 @@
 import type { Node, PersistentVolumeClaim, Pod, Taint, Toleration } from '../k8s';
 import type { Task } from '../queue';
 import type { Controller, ControllerContext } from './controller';
+import { podMatchesNode } from './node-affinity';
 import { setCondition } from './pod-status';
 import { claimNamesOf, classOf, volumeSchedulingProblem } from './volumes';
 
@@ -89,8 +90,7 @@ export class Scheduler implements Controller {
       if (n.spec?.unschedulable) return fail('node(s) were unschedulable'), false;
       const taint = blocking(n, pod);
       if (taint) return fail(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`), false;
-      const sel = pod.spec?.nodeSelector ?? {};
-      if (Object.entries(sel).some(([k, v]) => n.metadata?.labels?.[k] !== v)) {
+      if (!podMatchesNode(pod, n)) {
         return fail("node(s) didn't match Pod's node affinity/selector"), false;
       }
       return true;
@@ -101,8 +101,12 @@ export class Scheduler implements Controller {
         `available: ${nodes.length} Preemption is not helpful for scheduling.`, now);
       return;
     }
-    const load = (n: Node) => (store.list('Pod') as Pod[])
-      .filter((p) => p.spec?.nodeName === n.metadata?.name && !['Succeeded', 'Failed'].includes(p.status?.phase ?? '')).length;
+    const perNode = new Map<string, number>();
+    for (const p of store.peek('Pod') as Pod[]) {
+      if (!p.spec?.nodeName || ['Succeeded', 'Failed'].includes(p.status?.phase ?? '')) continue;
+      perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
+    }
+    const load = (n: Node) => perNode.get(n.metadata?.name ?? '') ?? 0;
     const best = Math.min(...feasible.map(load));
     const ties = feasible.filter((n) => load(n) === best);
     const node = ties[ties.length === 1 ? 0 : prng.int(ties.length)];

@@ -19,6 +19,8 @@ export interface ImageSpec {
   pullMs: number;
   sizeBytes: number;
   entrypoint: ProcessModel;
+  /** The entrypoint exits 1 at once unless one of these env vars is set (mysql's root password). */
+  needsEnv?: string[];
 }
 
 const server = (stopMs: number): ProcessModel => ({ exitCode: 0, stopMs });
@@ -33,6 +35,14 @@ const CATALOGUE: Record<string, ImageSpec> = {
   'docker.io/curlimages/curl': { pullMs: 2200, sizeBytes: 9_806_430, entrypoint: exits(2) },
   'registry.k8s.io/nginx-slim': { pullMs: 2600, sizeBytes: 20_413_224, entrypoint: server(300) },
   'registry.k8s.io/pause': { pullMs: 600, sizeBytes: 320_368, entrypoint: server(0) },
+  'registry.k8s.io/kube-proxy': { pullMs: 2900, sizeBytes: 30_710_498, entrypoint: server(100) },
+  // The usual tutorial images (kubernetes.io tasks: HPA walkthrough, Job pi example, StatefulSet/MySQL).
+  'registry.k8s.io/hpa-example': { pullMs: 5200, sizeBytes: 181_420_515, entrypoint: server(200) },
+  'docker.io/library/perl': { pullMs: 9800, sizeBytes: 354_962_137, entrypoint: exits(0) },
+  'docker.io/library/httpd': { pullMs: 3900, sizeBytes: 58_031_129, entrypoint: server(300) },
+  'docker.io/library/redis': { pullMs: 3600, sizeBytes: 49_434_036, entrypoint: server(300) },
+  'docker.io/library/mysql': { pullMs: 11_200, sizeBytes: 233_918_493, entrypoint: server(2000),
+    needsEnv: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'] },
 };
 
 export function lookupImage(image: string): ImageSpec | undefined {
@@ -56,7 +66,13 @@ const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'ash']);
  */
 export function processFor(container: Container, spec: ImageSpec): ProcessModel {
   const argv = [...(container.command ?? []), ...(container.args ?? [])];
+  if (spec.needsEnv && !container.command && !(container.env ?? []).some((e) => spec.needsEnv!.includes(e.name))) {
+    return { exitAfterMs: 900, exitCode: 1 };
+  }
   if (argv.length === 0) return spec.entrypoint;
+  // perl -Mbignum=bpi -wle 'print bpi(2000)': computing digits takes a few seconds.
+  const digits = /\bbpi\((\d+)\)/.exec(argv.join(' '));
+  if (digits) return { exitAfterMs: 2000 + Math.min(Number(digits[1]), 100_000) * 2, exitCode: 0 };
   const text = argv.join(' ');
   if (/\bsleep\s+inf(inity)?\b/.test(text) || /while\s+(true|:)/.test(text) || /tail\s+-f/.test(text)) {
     return { exitCode: 0 };

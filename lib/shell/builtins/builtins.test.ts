@@ -128,12 +128,15 @@ describe('files and system', () => {
     expect((await sh.exec('history')).output).toBe('    1  echo one\n    2  history\n');
   });
 
-  it('editors point to the editor pane; network tools say they are not simulated', async () => {
+  it('editors point to the editor pane; network tools are routed like kube-proxy', async () => {
     const vi = await fresh().exec('vi pod.yaml');
     expect(vi.exitCode).toBe(1);
     expect(vi.output).toContain('vi: 이 실습 터미널에는 편집기가 없습니다');
     expect(vi.output).toContain('YAML editor pane');
-    expect(await fresh().exec('curl http://10.96.0.1')).toEqual({ output: 'kubelab: curl is not simulated yet on the master node\n', exitCode: 1 });
+    // 10.96.0.1 only serves 443: kube-proxy has no rule for port 80, so the SYN is dropped.
+    const curl = await fresh().exec('curl http://10.96.0.1');
+    expect(curl.output).toMatch(/^curl: \(28\) Failed to connect to 10\.96\.0\.1 port 80 after 1\d{5} ms: Couldn't connect to server\n$/);
+    expect(curl.exitCode).toBe(28);
     expect(await fresh().exec('foo')).toEqual({ output: 'bash: foo: command not found\n', exitCode: 127 });
   });
 

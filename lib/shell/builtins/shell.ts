@@ -234,7 +234,8 @@ export function shellBuiltins(sh: Interpreter): Record<string, CommandFn> {
         if (title) {
           const left = `Every ${interval.toFixed(1)}s: ${command}`;
           const right = `k8s-master: ${formatDate(env.cluster.now(), '%a %b %e %H:%M:%S %Y')}`;
-          header = `${left}${' '.repeat(Math.max(1, 80 - left.length - right.length))}${right}\n\n`;
+          const cols = Number(env.vars.get('COLUMNS')) || 80;
+          header = `${left}${' '.repeat(Math.max(1, cols - left.length - right.length))}${right}\n\n`;
         }
         io.stdout(`\x1b[H\x1b[2J${header}${screen}`);
         await env.sleep(interval * 1000, signal);

@@ -1,4 +1,5 @@
 import type { CommandFn } from '../io';
+import { makeCurl, makeNslookup, makeWget } from '../net-tools';
 
 export const hostname: CommandFn = ({ argv, io }) => {
   if (argv[1] === '-i' || argv[1] === '-I') io.stdout(argv[1] === '-I' ? '192.168.0.30 \n' : '192.168.0.30\n');
@@ -65,6 +66,8 @@ export const read: CommandFn = ({ argv, io, env }) => {
 export const SYSTEM_BUILTINS: Record<string, CommandFn> = {
   hostname, whoami, id, uname, read,
   vi: editor, vim: editor, nano: editor, emacs: editor,
-  curl: notSimulated, wget: notSimulated, nslookup: notSimulated, ping: notSimulated, dig: notSimulated,
+  // The master node's own tools: no cluster DNS there, but ClusterIPs and NodePorts are routed (kube-proxy runs on it).
+  curl: makeCurl(() => ({}), '8.5.0'), wget: makeWget(() => ({})), nslookup: makeNslookup(() => ({}), 'bind'),
+  ping: notSimulated, dig: notSimulated,
   nc: notSimulated, telnet: notSimulated, ssh: notSimulated,
 };

@@ -1,5 +1,6 @@
 import { isStatusError, type KubeObject, type ResourceInfo } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
+import { CREATE_SUB_FLAGS, runCreateSubcommand } from './create-subcommands';
 import { formatError, KubectlError, NotSimulated } from './errors';
 import { parseSource, readSources, validateObject } from './manifest';
 import { canonicalJson, mergeMaps } from './merge';
@@ -146,9 +147,9 @@ export const createVerb: VerbSpec = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
   usage: 'kubectl create -f FILENAME [options]',
-  flags: [...manifestFlags, { name: 'save-config', type: 'bool' }, { name: 'edit', type: 'bool' }],
+  flags: [...manifestFlags, { name: 'save-config', type: 'bool' }, { name: 'edit', type: 'bool' }, ...CREATE_SUB_FLAGS],
   run: (k) => {
-    if (k.args.length > 0) throw new NotSimulated(`"kubectl create ${k.args[0]}"`);
+    if (k.args.length > 0) return runCreateSubcommand(k);
     return runManifestVerb(k, 'create');
   },
 };

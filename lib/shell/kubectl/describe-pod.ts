@@ -12,12 +12,12 @@ export function describeTime(ts: string | undefined): string {
 }
 
 /** LEVEL_n lines of describe's PrefixWriter: two spaces per level, cells split by tabs. */
-class Lines {
+export class Lines {
   readonly out: string[] = [];
   w(level: number, text: string): void { this.out.push('  '.repeat(level) + text); }
 }
 
-function multiline(l: Lines, level: number, title: string, entries: string[]): void {
+export function multiline(l: Lines, level: number, title: string, entries: string[]): void {
   if (entries.length === 0) { l.w(level, `${title}:\t<none>`); return; }
   entries.forEach((e, i) => l.w(level, i === 0 ? `${title}:\t${e}` : `\t${e}`));
 }
@@ -151,7 +151,7 @@ export function describePod(pod: Pod, events: Event[], now: number): string {
   return l.out.map((x) => `${x}\n`).join('');
 }
 
-function describeEvents(l: Lines, events: Event[], now: number): void {
+export function describeEvents(l: Lines, events: Event[], now: number): void {
   if (events.length === 0) { l.w(0, 'Events:\t<none>'); return; }
   const at = (e: Event) => Date.parse(e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp ?? '') || 0;
   const sorted = [...events].sort((a, b) => at(a) - at(b));

@@ -1,14 +1,24 @@
 import type { Event, Pod } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../cluster';
+import type { Cluster, KubeObject } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { KubectlError, NotSimulated } from './errors';
 import { describePod } from './describe-pod';
+import { describeService } from './describe-service';
+import { describeCronJob, describeDaemonSet, describeDeployment, describeJob, describeReplicaSet } from './describe-workloads';
 import { DESCRIBE_TABS, formatTabbed } from './printers/tabwriter';
 import { resolveArgs } from './resource-args';
 import { matchesSelector, parseSelector } from './selector';
 
-type Describer = (obj: KubeObject, events: Event[], now: number) => string;
-const DESCRIBERS: Record<string, Describer> = { Pod: (o, e, n) => describePod(o as Pod, e, n) };
+type Describer = (obj: KubeObject, events: Event[], now: number, cluster: Cluster) => string;
+const DESCRIBERS: Record<string, Describer> = {
+  Pod: (o, e, n) => describePod(o as Pod, e, n),
+  Service: describeService,
+  Deployment: describeDeployment,
+  ReplicaSet: describeReplicaSet,
+  DaemonSet: describeDaemonSet,
+  Job: describeJob,
+  CronJob: describeCronJob,
+};
 
 /**
  * kubectl describe (staging/src/k8s.io/kubectl/pkg/cmd/describe/describe.go): exact name,
@@ -35,7 +45,7 @@ async function runDescribe(k: Kubectl): Promise<number> {
     }
     for (const o of objs) {
       const events = k.cluster.list<Event>('Event', o.metadata?.namespace).filter((e) => e.involvedObject.uid === o.metadata?.uid);
-      blocks.push(formatTabbed(describer(o, events, k.cluster.now()), DESCRIBE_TABS));
+      blocks.push(formatTabbed(describer(o, events, k.cluster.now(), k.cluster), DESCRIBE_TABS));
     }
   }
   k.out(blocks.join('\n\n'));

@@ -78,6 +78,8 @@ async function runGet(k: Kubectl): Promise<number> {
       "description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
   }
   const requests = resolveArgs(k, k.args);
+  // The apiserver's deprecation warning header (KEP-4974), printed by kubectl on stderr.
+  if (requests.some((r) => r.res.kind === 'Endpoints')) k.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
   const { found, errors } = fetch(k, requests);
   const objects = found.flatMap((f) => f.objects);
   const named = requests.some((r) => r.names.length > 0);

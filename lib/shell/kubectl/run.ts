@@ -55,7 +55,7 @@ export function buildRunPod(k: Kubectl, name: string): KubeObject {
  * Errors cobra returns before kubectl's own handler (required flags) reach
  * component-base/cli run.go, which logs them through klog: `E0101 00:00:00.000000 ...`.
  */
-function commandFailed(now: number, err: string): string {
+export function commandFailed(now: number, err: string): string {
   const d = new Date(now);
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   const stamp = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}000`;

@@ -2,14 +2,19 @@ import { applyVerb, createVerb } from './apply';
 import type { VerbSpec } from './context';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
+import { execVerb } from './exec/exec-verb';
+import { exposeVerb } from './expose';
 import { getVerb } from './get';
+import { logsVerb } from './logs';
+import { rolloutVerb } from './rollout';
+import { setVerb } from './set-image';
 import { runVerb } from './run';
 import { scaleVerb } from './scale';
 import { versionVerb } from './version';
 
 /** Simulated verbs. Add a VerbSpec here to grow kubectl. */
 export const VERBS: Record<string, VerbSpec> = Object.fromEntries(
-  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb].map((v) => [v.name, v]),
+  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb, execVerb, exposeVerb, logsVerb, rolloutVerb, setVerb].map((v) => [v.name, v]),
 );
 
 /** Real kubectl commands (1.34 `kubectl --help`) that are not simulated yet. */

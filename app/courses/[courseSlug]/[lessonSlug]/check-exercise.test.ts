@@ -6,16 +6,21 @@ import { createGuestUser, disconnectPrisma, getLessonProgress, listAttempts, sav
 import { checkExercise } from './check-exercise';
 
 const exercise = (id: string) => ({ id, title: `연습 ${id}`, tasks: [{ id: 't1', title: '파드', check: {} }], hints: [] });
-const outcome = vi.hoisted(() => ({ passed: {} as Record<string, boolean>, advancedTo: 0 }));
+const outcome = vi.hoisted(() => ({ passed: {} as Record<string, boolean>, advancedTo: 0, ran: [] as string[], createdAt: 0 }));
 
 vi.mock('@/lib/content', () => ({
   getLesson: async (c: string, l: string) =>
     c === 'k8s' && l === 'pods'
-      ? { courseSlug: 'k8s', slug: 'pods', labKey: 'k8s/pods', exercises: [exercise('a'), exercise('b')] }
+      ? { courseSlug: 'k8s', slug: 'pods', labKey: 'k8s/pods', exercises: [exercise('a'), exercise('b')], setup: ['kubectl run seed --image=nginx'] }
       : null,
 }));
 vi.mock('@/lib/cluster', () => ({
   restoreCluster: (snap: unknown) => ({ snap, advanceTo: (ms: number) => void (outcome.advancedTo = ms) }),
+  createCluster: ({ now }: { now: number }) => ((outcome.createdAt = now), { advanceTo: (ms: number) => void (outcome.advancedTo = ms) }),
+}));
+vi.mock('@/lib/shell', () => ({
+  createShell: () => ({ exec: async (line: string) => (outcome.ran.push(line), { output: '', exitCode: 0 }) }),
+  splitCommandLines: (_shell: unknown, text: string) => text.split('\n'),
 }));
 vi.mock('@/lib/grading', () => ({
   gradeExercise: (ex: { id: string }) => {
@@ -35,12 +40,20 @@ afterAll(async () => {
 });
 
 describe('checkExercise', () => {
-  it('asks to use the terminal first when there is no identity or no lab', async () => {
-    expect((await checkExercise(null, { courseSlug: 'k8s', lessonSlug: 'pods', exerciseId: 'a' })).status).toBe('no-lab');
-    const { id } = await createGuestUser();
-    const state = await checkExercise({ userId: id, isGuest: true }, { courseSlug: 'k8s', lessonSlug: 'pods', exerciseId: 'a' });
+  it('asks to use the terminal first when there is no identity', async () => {
+    const state = await checkExercise(null, { courseSlug: 'k8s', lessonSlug: 'pods', exerciseId: 'a' });
     expect(state).toMatchObject({ status: 'no-lab' });
     expect(state.message).toContain('터미널');
+  });
+
+  it('grades the starting state (setup run through the shell) when no lab was saved yet', async () => {
+    const { id } = await createGuestUser();
+    const before = Date.now();
+    const state = await checkExercise({ userId: id, isGuest: true }, { courseSlug: 'k8s', lessonSlug: 'pods', exerciseId: 'a' });
+    expect(state).toMatchObject({ status: 'failed' });
+    expect(outcome.ran).toEqual(['kubectl run seed --image=nginx']);
+    expect(outcome.createdAt).toBeLessThan(before - 60_000);
+    expect(outcome.advancedTo).toBeGreaterThanOrEqual(before);
   });
 
   it('rejects unknown exercises', async () => {

@@ -1,8 +1,9 @@
-import { restoreCluster, type ClusterSnapshot } from '@/lib/cluster';
+import { createCluster, restoreCluster, type Cluster, type ClusterSnapshot } from '@/lib/cluster';
 import type { Identity } from '@/lib/auth';
 import { getLesson } from '@/lib/content';
 import { listPassedExerciseIds, readLabSnapshot, recordAttempt, recordLessonCompleted, recordLessonOpened } from '@/lib/db';
 import { gradeExercise } from '@/lib/grading';
+import { createShell, splitCommandLines } from '@/lib/shell';
 import type { CheckResult, CheckState } from './check-types';
 
 export type CheckInput = { courseSlug: string; lessonSlug: string; exerciseId: string };
@@ -11,8 +12,25 @@ type StoredLab = { cluster?: ClusterSnapshot };
 
 const NO_LAB = '아직 실습 환경이 없습니다. 먼저 오른쪽 터미널에서 명령을 실행한 뒤 다시 확인해 주세요.';
 
+/** Same head start as a fresh terminal lab (lib/terminal SETUP_SETTLE_MS). */
+const SETUP_SETTLE_MS = 5 * 60_000;
+
 /**
- * Grades one exercise against the learner's saved lab: restore the cluster, let its clock catch
+ * The lab's starting state, for a learner whose lab was never saved: lab.yaml `setup` run
+ * through the shell as a fresh terminal lab does (lib/terminal createStartingLab).
+ */
+async function startingCluster(setup: readonly string[]): Promise<Cluster> {
+  const now = Date.now();
+  const cluster = createCluster({ now: setup.length ? now - SETUP_SETTLE_MS : now });
+  const shell = createShell({ cluster });
+  for (const script of setup) {
+    for (const line of splitCommandLines(shell, script)) if (!line.trim().startsWith('#')) await shell.exec(line);
+  }
+  return cluster;
+}
+
+/**
+ * Grades one exercise against the learner's saved lab (or its starting state): restore the cluster, let its clock catch
  * up with real time, grade, then record the attempt (and completion once every exercise passed).
  */
 export async function checkExercise(viewer: Identity | null, input: CheckInput): Promise<CheckState> {
@@ -22,11 +40,11 @@ export async function checkExercise(viewer: Identity | null, input: CheckInput):
   if (!viewer) return { status: 'no-lab', message: NO_LAB };
 
   const lab = await readLabSnapshot<StoredLab>(viewer.userId, lesson.labKey);
-  if (!lab?.cluster) return { status: 'no-lab', message: NO_LAB };
 
   let result: CheckResult;
   try {
-    const cluster = restoreCluster(lab.cluster);
+    // No saved lab yet (the terminal never attached): grade the starting state.
+    const cluster = lab?.cluster ? restoreCluster(lab.cluster) : await startingCluster(lesson.setup ?? []);
     cluster.advanceTo(Date.now());
     result = gradeExercise(exercise, cluster);
   } catch (error) {

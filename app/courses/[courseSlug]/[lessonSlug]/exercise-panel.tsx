@@ -4,18 +4,21 @@ import { useActionState, useEffect, useState } from 'react';
 import { LAB_STATUS_EVENT, type LiveExerciseResult, type ServerMessage } from '@/lib/terminal/protocol';
 import { checkExerciseAction } from './actions';
 import type { CheckState } from './check-types';
+import { ExerciseHelp } from './exercise-help-panel';
 import styles from './lesson.module.css';
 
 export type ExercisePanelProps = {
   courseSlug: string;
   lessonSlug: string;
-  exercise: { id: string; title: string; description?: string; tasks: { id: string; title: string }[]; hints: string[] };
+  exercise: { id: string; title: string; description?: string; tasks: { id: string; title: string }[] };
   index: number;
   initial: CheckState;
+  /** Hints already open, the hint count, and the solution if already shown */
+  help: { hints: string[]; hintCount: number; solution: string | null };
 };
 
 /** One exercise: its tasks, hints and the "확인" button; results are announced politely. */
-export function ExercisePanel({ courseSlug, lessonSlug, exercise, index, initial }: ExercisePanelProps) {
+export function ExercisePanel({ courseSlug, lessonSlug, exercise, index, initial, help }: ExercisePanelProps) {
   const [state, action, pending] = useActionState(checkExerciseAction, initial);
   const live = useLiveStatus(`${courseSlug}/${lessonSlug}`, exercise.id);
   // Live results (re-graded after every change in the lab) win over the last recorded attempt.
@@ -52,16 +55,14 @@ export function ExercisePanel({ courseSlug, lessonSlug, exercise, index, initial
           );
         })}
       </ul>
-      {exercise.hints.length > 0 && (
-        <details className={styles.hints}>
-          <summary>힌트 보기 ({exercise.hints.length})</summary>
-          <ol>
-            {exercise.hints.map((hint, i) => (
-              <li key={i}>{hint}</li>
-            ))}
-          </ol>
-        </details>
-      )}
+      <p className={styles.liveDone} role="status" aria-live="polite">
+        {live?.passed && state.status !== 'passed' && (
+          <>
+            <span aria-hidden="true">✓ </span>모든 과제가 실시간 검사를 통과했습니다. <strong>확인</strong>을 눌러 결과를 기록하세요.
+          </>
+        )}
+      </p>
+      <ExerciseHelp courseSlug={courseSlug} lessonSlug={lessonSlug} exerciseId={exercise.id} {...help} />
       <form action={action} className={styles.checkRow}>
         <input type="hidden" name="courseSlug" value={courseSlug} />
         <input type="hidden" name="lessonSlug" value={lessonSlug} />

@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { MdxContent } from '@/app/ui/mdx/mdx-content';
 import { LazyTerminal } from '@/app/ui/terminal/lazy-terminal';
-import { getLesson } from '@/lib/content';
-import { listLatestAttempts, recordLessonOpened } from '@/lib/db';
+import { getLesson, getSolution } from '@/lib/content';
+import { listExerciseHelp, listLatestAttempts, recordLessonOpened, type ExerciseHelpRecord } from '@/lib/db';
 import { getViewer } from '../../../lib/identity';
 import type { CheckResult, CheckState } from './check-types';
 import { ExercisePanel } from './exercise-panel';
+import { ResetLabButton } from './reset-lab-button';
 import styles from './lesson.module.css';
 
 type Params = Promise<{ courseSlug: string; lessonSlug: string }>;
@@ -24,9 +25,21 @@ export default async function LessonPage({ params }: { params: Params }) {
   if (!lesson) notFound();
 
   const ref = viewer ? { userId: viewer.userId, courseSlug: lesson.courseSlug, lessonSlug: lesson.slug } : null;
-  const [progress, latest] = ref
-    ? await Promise.all([recordLessonOpened(ref), listLatestAttempts(ref)])
-    : [null, []];
+  const [progress, latest, helpRows] = ref
+    ? await Promise.all([recordLessonOpened(ref), listLatestAttempts(ref), listExerciseHelp(ref)])
+    : [null, [], [] as ExerciseHelpRecord[]];
+  // Help already taken stays open: hints opened so far, and the solution once it was shown.
+  const help = await Promise.all(
+    lesson.exercises.map(async (ex) => {
+      const row = helpRows.find((h) => h.exerciseId === ex.id);
+      const solution = row?.solutionViewedAt ? await getSolution(lesson.courseSlug, lesson.slug, ex.id) : null;
+      return {
+        hints: ex.hints.slice(0, row?.hintsRevealed ?? 0),
+        hintCount: ex.hints.length,
+        solution: solution?.replace(/\n+$/, '') ?? null,
+      };
+    }),
+  );
   const initialState = (exerciseId: string): CheckState => {
     const a = latest.find((x) => x.exerciseId === exerciseId);
     if (!a || !a.result) return { status: 'idle' };
@@ -66,6 +79,7 @@ export default async function LessonPage({ params }: { params: Params }) {
             <p className={styles.exercisesLead}>
               터미널에서 작업한 뒤 <strong>확인</strong>을 누르면 클러스터 상태를 채점합니다.
             </p>
+            <ResetLabButton />
             {lesson.exercises.map((ex, i) => (
               <ExercisePanel
                 key={ex.id}
@@ -77,9 +91,9 @@ export default async function LessonPage({ params }: { params: Params }) {
                   title: ex.title,
                   description: ex.description,
                   tasks: ex.tasks.map((t) => ({ id: t.id, title: t.title })),
-                  hints: ex.hints,
                 }}
                 initial={initialState(ex.id)}
+                help={help[i]!}
               />
             ))}
           </section>

@@ -1,7 +1,9 @@
 import type { KubeObject } from '../../../cluster';
 import { since } from './duration';
 import { eventPrinter, namespacePrinter, nodePrinter, storageClassPrinter } from './cluster-kinds';
+import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './network';
 import { podPrinter } from './pods';
+import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter } from './rollouts';
 import { pvcPrinter, pvPrinter } from './storage';
 import { controllerRevisionPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads';
 import type { TablePrinter } from './types';
@@ -16,8 +18,15 @@ const PRINTERS: Record<string, TablePrinter> = {
   ReplicaSet: replicaSetPrinter,
   StatefulSet: statefulSetPrinter,
   ControllerRevision: controllerRevisionPrinter,
+  Deployment: deploymentPrinter,
+  DaemonSet: daemonSetPrinter,
+  Job: jobPrinter,
+  CronJob: cronJobPrinter,
   PersistentVolumeClaim: pvcPrinter,
   PersistentVolume: pvPrinter,
+  Service: servicePrinter,
+  Endpoints: endpointsPrinter,
+  EndpointSlice: endpointSlicePrinter,
 };
 
 const defaultPrinter: TablePrinter = {
