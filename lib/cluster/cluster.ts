@@ -13,6 +13,9 @@ import { JobController } from './controllers/job';
 import { seedKubeProxy } from './controllers/system-daemonsets';
 import { Scheduler } from './controllers/scheduler';
 import { EndpointsController } from './network/endpoints-controller';
+import { IngressStatusController } from './network/ingress';
+import { RootCaPublisher } from './controllers/root-ca-publisher';
+import { AddonEffects } from './addons/addon-effects';
 import { seedNetwork } from './network/system-services';
 import { createPrng, type Prng } from './prng';
 import { WorkQueue, type Task } from './queue';
@@ -90,7 +93,7 @@ class SimCluster implements Cluster {
     };
     this.controllers = [new Scheduler(ctx), new Kubelet(ctx), new GarbageCollector(ctx), new ReplicaSetController(ctx),
       new StatefulSetController(ctx), new VolumeBinder(ctx), new DeploymentController(ctx), new DaemonSetController(ctx),
-      new JobController(ctx), new CronJobController(ctx), new EndpointsController(ctx)];
+      new JobController(ctx), new CronJobController(ctx), new EndpointsController(ctx), new IngressStatusController(ctx), new RootCaPublisher(ctx), new AddonEffects(ctx)];
     for (const c of this.controllers) {
       for (const [type, fn] of Object.entries(c.handlers)) this.handlers.set(type, fn);
       c.start();

@@ -3,7 +3,7 @@
  * staging/src/k8s.io/apimachinery/pkg/api/errors/errors.go (NewNotFound, NewAlreadyExists,
  * NewInvalid, NewBadRequest) and field errors from .../util/validation/field/errors.go.
  */
-export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Conflict' | 'Forbidden' | 'MethodNotAllowed';
+export type StatusReason = 'NotFound' | 'AlreadyExists' | 'Invalid' | 'BadRequest' | 'Conflict' | 'Forbidden' | 'MethodNotAllowed' | 'InternalError';
 
 export interface StatusCause {
   /** Field path, e.g. `metadata.name`. */

@@ -22,3 +22,7 @@ export { VolumeFiles } from './runtime/volume-files';
 export type { FileTree } from './runtime/volume-files';
 export { processLogs, dateLine } from './runtime/process-logs';
 export type { LogLine } from './runtime/process-logs';
+export { bundledManifest, BUNDLED_URLS } from './addons';
+export { serveIngress, connectLocalhost, plainHttpOnTlsPort, isControllerPod, servedCertificate } from './network/ingress';
+export type { IngressRequest, UpstreamServe, ServedCertificate } from './network/ingress';
+export { strictDecodingError, unknownFields } from './admission/strict-decoding';

@@ -1,6 +1,6 @@
 /** Public API of the simulated shell (bash + kubectl); transport-free. */
 export { createShell } from './session';
-export type { ShellOptions, ShellSession, ShellState } from './session';
+export type { HomeFile, ShellOptions, ShellSession, ShellState } from './session';
 export { isCompleteInput } from './parser/parser';
 export { splitCommandLines } from './split';
 export type { Completion } from './complete';

@@ -26,6 +26,8 @@ export interface ShellEnv {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** Absolute path for a user-typed path. */
   resolve(path: string): string;
+  /** Opens a file in the web lab's editor pane (absent in kubesim and tests: `vi` then only points there). */
+  openEditor?(path: string): void;
 }
 
 export interface CommandContext {

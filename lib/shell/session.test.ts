@@ -74,3 +74,43 @@ describe('a learner at the terminal', () => {
     expect(cluster.now()).toBe(T0 + 1500);
   });
 });
+
+describe('the home directory API (editor pane)', () => {
+  it('lists, reads and writes files under /root, creating parent directories', async () => {
+    const sh = fresh();
+    await sh.exec('echo hi > a.txt; mkdir -p d; echo x > d/b.yaml; echo t > /tmp/t.txt');
+    expect(sh.listFiles()).toEqual([
+      { path: '/root/a.txt', size: 3 },
+      { path: '/root/d/b.yaml', size: 2 },
+    ]);
+    expect(sh.readFile('/root/a.txt')).toBe('hi\n');
+    expect(sh.readFile('d/b.yaml')).toBe('x\n');
+    expect(sh.readFile('/root/none')).toBeNull();
+    expect(sh.readFile('/tmp/t.txt')).toBeNull();
+    expect(sh.readFile('/root/d')).toBeNull();
+    sh.writeFile('/root/new/deep/pod.yaml', 'kind: Pod\n');
+    expect((await sh.exec('cat new/deep/pod.yaml')).output).toBe('kind: Pod\n');
+    expect(() => sh.writeFile('/etc/passwd', 'x')).toThrow();
+    expect(() => sh.writeFile('/root/d', 'x')).toThrow();
+    expect(sh.snapshot().files['/root/new/deep/pod.yaml']).toBe('kind: Pod\n');
+  });
+
+  it('vi/nano/vim open the file in the editor pane when there is one', async () => {
+    const opened: string[] = [];
+    const sh = createShell({ cluster: createCluster({ seed: 'ed', now: T0 }), openEditor: (p) => opened.push(p) });
+    const vi = await sh.exec('vi pod.yaml');
+    expect(vi.exitCode).toBe(0);
+    expect(vi.output).toContain("'pod.yaml' 파일을 편집기 창에서 열었습니다");
+    await sh.exec('mkdir k && cd k && nano ../x.yaml && vim +3 y.yaml');
+    expect(opened).toEqual(['/root/pod.yaml', '/root/x.yaml', '/root/k/y.yaml']);
+    expect(await sh.exec('vi /etc/hosts')).toMatchObject({ exitCode: 1 });
+    expect(await sh.exec('cd /root; vi k')).toEqual({ output: 'vi: k: Is a directory\n', exitCode: 1 });
+    expect(opened).toHaveLength(3);
+  });
+
+  it('without an editor pane, vi only points to it', async () => {
+    const r = await fresh().exec('vi pod.yaml');
+    expect(r.exitCode).toBe(1);
+    expect(r.output).toContain('YAML editor pane');
+  });
+});

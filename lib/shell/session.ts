@@ -24,6 +24,16 @@ export interface ShellOptions {
   state?: ShellState;
   /** How `sleep` and kubectl waits pass time; default advances the cluster clock instantly. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The web lab's editor pane: `vi`/`nano`/`vim FILE` open FILE there (absolute path under /root). */
+  openEditor?: (path: string) => void;
+}
+
+/** A file of the home directory as the editor pane lists it. */
+export interface HomeFile {
+  /** Absolute, normalised path under /root. */
+  path: string;
+  /** Size in bytes (UTF-8). */
+  size: number;
 }
 
 export interface ShellSession {
@@ -35,6 +45,12 @@ export interface ShellSession {
   snapshot(): ShellState;
   /** Bash-style completion of the word before `cursor` (commands, kubectl verbs/types/names/flags, files). */
   complete(line: string, cursor: number): Completion;
+  /** Every file under the home directory, sorted by path (the editor pane's file list). */
+  listFiles(): HomeFile[];
+  /** A file's content, or null when `path` is not a file (relative paths resolve against /root). */
+  readFile(path: string): string | null;
+  /** Writes a file under the home directory, creating missing parent directories (throws VfsError). */
+  writeFile(path: string, content: string): void;
   readonly cluster: Cluster;
 }
 
@@ -66,7 +82,10 @@ export function createShell(opts: ShellOptions): ShellSession {
     vars: new Map(Object.entries(state?.env ?? DEFAULT_ENV)),
     history: [...(state?.history ?? [])],
     resolve: (p: string) => normalizePath(p, env.cwd, HOME),
+    openEditor: opts.openEditor,
   };
+  const inHome = (p: string) => normalizePath(p, HOME, HOME);
+  const underHome = (p: string) => p.startsWith(`${HOME}/`);
   const commands = new Map<string, CommandFn>(Object.entries(BUILTINS));
   commands.set('kubectl', kubectl);
   const interp = new Interpreter(env, commands);
@@ -100,6 +119,21 @@ export function createShell(opts: ShellOptions): ShellSession {
       return { output, exitCode };
     },
     complete: (line, cursor) => completeLine(env, [...commands.keys(), ...interp.functions.keys(), ...interp.aliases.keys()], line, cursor, interp.aliases),
+    listFiles: () =>
+      Object.keys(vfs.toJSON().files)
+        .filter((p) => p.startsWith(`${HOME}/`))
+        .map((path) => ({ path, size: vfs.size(path) })),
+    readFile: (p) => {
+      const path = inHome(p);
+      return underHome(path) && vfs.isFile(path) ? vfs.read(path) : null;
+    },
+    writeFile: (p, content) => {
+      const path = inHome(p);
+      if (!underHome(path)) throw new Error(`${p}: outside ${HOME}`);
+      const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+      if (!vfs.isDir(parent)) vfs.mkdir(parent, true);
+      vfs.write(path, content);
+    },
     snapshot: () => {
       const fs = vfs.toJSON();
       const snap: ShellState = { v: 1, cwd: env.cwd, env: Object.fromEntries(env.vars), files: fs.files, dirs: fs.dirs, history: [...env.history] };

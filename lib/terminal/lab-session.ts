@@ -2,7 +2,7 @@ import { createCluster, restoreCluster, type Cluster } from '@/lib/cluster';
 import { createShell, type ShellSession, type ShellState } from '@/lib/shell';
 import { createStartingLab } from './lab-setup';
 import { LineEditor } from './line-editor';
-import type { ServerMessage } from './protocol';
+import type { LabFileInfo, ServerMessage } from './protocol';
 
 /** Where labs are kept between commands; server.ts wires it to lib/db. */
 export interface LabStore {
@@ -73,7 +73,12 @@ export class LabSession {
     this.now = opts.now ?? Date.now;
     this.restored = restored;
     const cluster = saved ? restoreCluster(saved.cluster) : createCluster({ now: this.now() });
-    this.shell = createShell({ cluster, state: saved?.shell, sleep: (ms, signal) => this.sleep(ms, signal) });
+    this.shell = createShell({
+      cluster,
+      state: saved?.shell,
+      sleep: (ms, signal) => this.sleep(ms, signal),
+      openEditor: (path) => this.broadcast({ t: 'open-editor', path }),
+    });
     this.editor = new LineEditor(
       {
         write: (d) => this.broadcast({ t: 'out', d }),
@@ -217,6 +222,7 @@ export class LabSession {
     clearTimeout(this.clockTimer);
     let exitCode = 1;
     const revision = this.cluster.revision;
+    const files = this.homeFiles();
     try {
       this.syncClock();
       exitCode = await this.shell.run(command, {
@@ -233,6 +239,7 @@ export class LabSession {
     }
     await this.persist();
     if (this.disposed) return;
+    this.announceFileChanges(files);
     const mutated = this.cluster.revision !== revision;
     this.broadcast({ t: 'done', exitCode, mutated });
     if (mutated) this.opts.onMutated?.(this);
@@ -261,6 +268,49 @@ export class LabSession {
     this.syncClock();
     if (this.cluster.revision !== before) this.opts.onMutated?.(this);
     this.armClock();
+  }
+
+  /** The home directory's files (the editor pane's list). */
+  listFiles(): LabFileInfo[] {
+    return this.shell.listFiles();
+  }
+
+  /** A file's content, or null when there is no such file. */
+  readFile(path: string): string | null {
+    return this.shell.readFile(path);
+  }
+
+  /**
+   * Saves a file from the editor pane, persists the lab and tells every attached terminal (other
+   * browser tabs refresh their editor). Returns an error text (Korean) instead of throwing.
+   */
+  async writeFile(path: string, content: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    if (this.disposed) return { ok: false, message: '실습 환경이 초기화되었습니다. 다시 저장해 주세요.' };
+    try {
+      this.shell.writeFile(path, content);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      const message = why === 'EISDIR' ? '같은 이름의 디렉터리가 있습니다.' : why === 'ENOTDIR' ? '경로 중간에 같은 이름의 파일이 있습니다.' : why;
+      return { ok: false, message: `저장하지 못했습니다: ${message}` };
+    }
+    await this.persist();
+    this.broadcast({ t: 'fs', op: 'changed', changed: [path], files: this.listFiles() });
+    return { ok: true };
+  }
+
+  /** Files under the home directory (content strings are shared, so comparing them is cheap). */
+  private homeFiles(): Record<string, string> {
+    return this.shell.snapshot().files;
+  }
+
+  /** Tells the editor panes which home files a command created, changed or removed. */
+  private announceFileChanges(before: Record<string, string>): void {
+    const after = this.homeFiles();
+    const changed: string[] = [];
+    for (const [path, content] of Object.entries(after)) if (before[path] !== content) changed.push(path);
+    for (const path of Object.keys(before)) if (!(path in after)) changed.push(path);
+    const home = changed.filter((p) => p.startsWith('/root/')).sort();
+    if (home.length) this.broadcast({ t: 'fs', op: 'changed', changed: home, files: this.listFiles() });
   }
 
   /** Saves the lab if it changed; returns whether it did. */

@@ -16,6 +16,26 @@ export interface LabRunDetail {
   /** Shell text sent as one bracketed paste followed by Enter (a script may span lines). */
   text: string;
 }
+/**
+ * The editor pane and the terminal share the terminal's socket: the terminal re-raises the
+ * editor's server messages (`ready`, `fs`, `open-editor`) as LAB_SERVER_EVENT (detail: the
+ * ServerMessage), and sends what the editor raises as LAB_FS_REQUEST_EVENT (detail: an fs-*
+ * ClientMessage).
+ */
+export const LAB_SERVER_EVENT = 'kubelab:server-message';
+export const LAB_FS_REQUEST_EVENT = 'kubelab:fs-request';
+/** A lesson's "편집기에서 열기" (detail: LabEditorOpenDetail): the editor opens the text as a new file. */
+export const LAB_EDITOR_OPEN_EVENT = 'kubelab:editor-open';
+export interface LabEditorOpenDetail {
+  text: string;
+  /** Suggested file name (e.g. `stateful-db.yaml` from metadata.name); the editor keeps it unique. */
+  name?: string;
+}
+/** The learner's home directory; the editor pane reads and writes only below it. */
+export const LAB_HOME = '/root';
+/** Largest file the editor pane may save (UTF-8 bytes); with JSON escaping it fits in one frame. */
+export const MAX_EDITOR_FILE_BYTES = 512 * 1024;
+
 /** Largest frame the server accepts (a generous paste); larger frames close the socket. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
 
@@ -25,7 +45,19 @@ export type ClientMessage =
   | { t: 'resize'; cols: number; rows: number }
   | { t: 'ping'; id: number }
   /** Put the lab back to its starting state (saved snapshot deleted, setup run again). */
-  | { t: 'reset' };
+  | { t: 'reset' }
+  /** Editor pane: list the home directory's files (reply: fs list). */
+  | { t: 'fs-list' }
+  /** Editor pane: read a file (absolute path under /root; reply: fs read, or fs error). */
+  | { t: 'fs-read'; path: string }
+  /** Editor pane: save a file (reply: fs written to the sender, fs changed to every terminal). */
+  | { t: 'fs-write'; path: string; content: string };
+
+/** A file of the lab's home directory. */
+export interface LabFileInfo {
+  path: string;
+  size: number;
+}
 
 /** Live grading of the lab's exercises (structural copy of lib/grading's result; client-safe). */
 export interface LiveExerciseResult {
@@ -46,6 +78,15 @@ export type ServerMessage =
   /** The lab was reset: clear the screen; a fresh `ready` and prompt follow. */
   | { t: 'reset'; labKey: string }
   | { t: 'pong'; id: number }
+  | { t: 'fs'; op: 'list'; files: LabFileInfo[] }
+  /** `content` null: no such file (the editor opens an empty buffer, as vi does). */
+  | { t: 'fs'; op: 'read'; path: string; content: string | null }
+  | { t: 'fs'; op: 'written'; path: string; files: LabFileInfo[] }
+  /** Files changed by a command or another editor; open tabs re-read `changed` paths. */
+  | { t: 'fs'; op: 'changed'; changed: string[]; files: LabFileInfo[] }
+  | { t: 'fs'; op: 'error'; path?: string; message: string }
+  /** `vi FILE` and friends: show the editor pane with FILE open ('' = just show the pane). */
+  | { t: 'open-editor'; path: string }
   | { t: 'error'; message: string };
 
 export function encodeServerMessage(m: ServerMessage): string {

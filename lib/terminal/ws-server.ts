@@ -102,7 +102,15 @@ export function attachTerminalServer(opts: TerminalServerOptions) {
         if (!message) return;
         if (message.t === 'in') conn.session.input(message.d);
         else if (message.t === 'resize') conn.session.resize(message.cols);
-        else if (message.t === 'reset') {
+        else if (message.t === 'fs-list') sink({ t: 'fs', op: 'list', files: conn.session.listFiles() });
+        else if (message.t === 'fs-read') sink({ t: 'fs', op: 'read', path: message.path, content: conn.session.readFile(message.path) });
+        else if (message.t === 'fs-write') {
+          const { path } = message;
+          conn.session.writeFile(path, message.content).then(
+            (r) => sink(r.ok ? { t: 'fs', op: 'written', path, files: conn.session.listFiles() } : { t: 'fs', op: 'error', path, message: r.message }),
+            () => sink({ t: 'fs', op: 'error', path, message: '저장하지 못했습니다. 잠시 후 다시 시도해 주세요.' }),
+          );
+        } else if (message.t === 'reset') {
           resetLab(conn).catch((err) => {
             console.error(`[terminal] reset ${conn.session.labKey}:`, err);
             sink({ t: 'error', message: '실습 환경을 초기화하지 못했습니다. 잠시 후 다시 시도해 주세요.' });

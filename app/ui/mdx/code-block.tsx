@@ -1,5 +1,7 @@
 import { isValidElement, type ReactNode } from 'react';
+import { manifestFileName } from '@/app/ui/editor/yaml-tools';
 import { CopyButton } from './copy-button';
+import { OpenInEditorButton } from './open-in-editor-button';
 import { RunButton } from './run-button';
 import styles from './mdx.module.css';
 
@@ -46,7 +48,10 @@ export function InlineCode({ children }: { children?: ReactNode }) {
   return <code className={styles.inlineCode}>{children}</code>;
 }
 
-/** Fenced code block (`pre > code.language-x`): language label, "복사" and, for shell, "터미널에서 실행". */
+/**
+ * Fenced code block (`pre > code.language-x`): language label, "복사", for shell "터미널에서 실행",
+ * for YAML "편집기에서 열기" (a new file named after metadata.name, worked out here on the server).
+ */
 export function CodeBlock({ children }: { children?: ReactNode }) {
   const codeProps = isValidElement<{ className?: unknown; children?: ReactNode; 'data-meta'?: unknown }>(children)
     ? children.props
@@ -61,6 +66,7 @@ export function CodeBlock({ children }: { children?: ReactNode }) {
         <span className={styles.codeActions}>
           <CopyButton text={text} />
           {isRunnable(lang, codeProps['data-meta']) && <RunButton text={text} />}
+          {(lang === 'yaml' || lang === 'yml') && <OpenInEditorButton text={text} name={manifestFileName(text)} />}
         </span>
       </div>
       <pre className={styles.pre} tabIndex={0}>

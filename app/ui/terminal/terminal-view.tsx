@@ -7,9 +7,11 @@ import { useEffect, useRef, useState } from 'react';
 import {
   type ClientMessage,
   LAB_COMMAND_EVENT,
+  LAB_FS_REQUEST_EVENT,
   LAB_RESET_DONE_EVENT,
   LAB_RESET_EVENT,
   LAB_RUN_EVENT,
+  LAB_SERVER_EVENT,
   LAB_STATUS_EVENT,
   type LabRunDetail,
   type ServerMessage,
@@ -86,7 +88,11 @@ export function TerminalView({ labKey }: { labKey: string }) {
       socket.onmessage = (event) => {
         const m = JSON.parse(String(event.data)) as ServerMessage;
         if (m.t === 'out') term.write(m.d);
-        else if (m.t === 'ready') setState('connected');
+        else if (m.t === 'fs' || m.t === 'open-editor') window.dispatchEvent(new CustomEvent(LAB_SERVER_EVENT, { detail: m }));
+        else if (m.t === 'ready') {
+          setState('connected');
+          window.dispatchEvent(new CustomEvent(LAB_SERVER_EVENT, { detail: m }));
+        }
         else if (m.t === 'done') window.dispatchEvent(new CustomEvent(LAB_COMMAND_EVENT, { detail: { labKey, ...m } }));
         else if (m.t === 'status') window.dispatchEvent(new CustomEvent(LAB_STATUS_EVENT, { detail: m }));
         else if (m.t === 'reset') {
@@ -129,7 +135,13 @@ export function TerminalView({ labKey }: { labKey: string }) {
       send({ t: 'reset' }, true);
       term.focus();
     };
+    // The editor pane's file requests go over this socket.
+    const onFsRequest = (event: Event) => {
+      const m = (event as CustomEvent<ClientMessage>).detail;
+      if (m && (m.t === 'fs-list' || m.t === 'fs-read' || m.t === 'fs-write')) send(m, true);
+    };
     const input = term.onData((d) => sendInput(d));
+    window.addEventListener(LAB_FS_REQUEST_EVENT, onFsRequest);
     window.addEventListener(LAB_RUN_EVENT, onRun);
     window.addEventListener(LAB_RESET_EVENT, onReset);
     const resize = term.onResize(({ cols, rows }) => send({ t: 'resize', cols, rows }));
@@ -144,6 +156,7 @@ export function TerminalView({ labKey }: { labKey: string }) {
       observer.disconnect();
       window.removeEventListener(LAB_RUN_EVENT, onRun);
       window.removeEventListener(LAB_RESET_EVENT, onReset);
+      window.removeEventListener(LAB_FS_REQUEST_EVENT, onFsRequest);
       input.dispose();
       resize.dispose();
       ws?.close();

@@ -1,5 +1,5 @@
 import type { Pod } from '../k8s';
-import type { StatusCause } from '../errors';
+import type { StatusCause, StatusError } from '../errors';
 import type { Prng } from '../prng';
 import type { StoredObject } from '../types';
 import { validateObjectMeta } from './object-meta';
@@ -10,6 +10,8 @@ import { replicaSetStrategy, statefulSetStrategy } from './workloads';
 import { daemonSetStrategy, deploymentStrategy } from './apps-rollouts';
 import { cronJobStrategy, jobStrategy } from './batch';
 import { serviceStrategy } from './service';
+import { ingressClassStrategy, ingressStrategy, rbacStrategy } from './networking';
+import { configMapStrategy, secretStrategy } from './config-objects';
 
 export interface StrategyContext {
   prng: Prng;
@@ -33,6 +35,8 @@ export interface KindStrategy {
   gracePeriod?(obj: StoredObject, requested: number | undefined): number;
   /** Whether `status` is a subresource that user updates may not touch. */
   hasStatus?: boolean;
+  /** Validating admission after validation (webhooks); a returned error rejects the write. */
+  admit?(obj: StoredObject, ctx: StrategyContext): StatusError | undefined;
 }
 
 const generic = (rule: 'subdomain' | 'label'): KindStrategy => ({
@@ -76,6 +80,14 @@ const strategies: Record<string, KindStrategy> = {
   Service: serviceStrategy,
   Namespace: generic('label'),
   Node: generic('subdomain'),
+  Ingress: ingressStrategy,
+  IngressClass: ingressClassStrategy,
+  Secret: secretStrategy,
+  ConfigMap: configMapStrategy,
+  Role: rbacStrategy,
+  RoleBinding: rbacStrategy,
+  ClusterRole: rbacStrategy,
+  ClusterRoleBinding: rbacStrategy,
 };
 
 export function strategyFor(kind: string): KindStrategy {

@@ -63,6 +63,8 @@ export class ApiServer {
     strategy.prepareForCreate?.(obj, { prng: this.prng, now: this.clock(), list: (k, ns) => this.store.list(k, ns) });
     const causes = strategy.validate(obj);
     if (causes.length) throw invalid(obj.kind, res.group, meta.name ?? '', causes);
+    const denied = strategy.admit?.(obj, { prng: this.prng, now: this.clock(), list: (k, ns) => this.store.list(k, ns) });
+    if (denied) throw denied;
     if (this.store.has(obj.kind, meta.namespace, meta.name)) throw alreadyExists(res.plural, res.group, meta.name);
     meta.uid = randomUid(this.prng);
     strategy.afterUid?.(obj);
@@ -99,6 +101,8 @@ export class ApiServer {
     if (strategy.hasStatus) strategy.prepareForUpdate?.(next, prev, { prng: this.prng, now: this.clock(), list: (k, n) => this.store.list(k, n) });
     const causes = strategy.validateUpdate ? strategy.validateUpdate(next, prev) : strategy.validate(next);
     if (causes.length) throw invalid(next.kind, res.group, next.metadata.name, causes);
+    const denied = strategy.admit?.(next, { prng: this.prng, now: this.clock(), list: (k, n) => this.store.list(k, n) });
+    if (denied) throw denied;
     const specChanged = JSON.stringify(next.spec) !== JSON.stringify(prev.spec);
     next.metadata.generation = (prev.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     if (opts.dryRun) return next as unknown as T;

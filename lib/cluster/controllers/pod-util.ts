@@ -34,6 +34,11 @@ export function podFromTemplate(tpl: PodTemplateSpec, owner: StoredObject, ref: 
   } as Pod;
 }
 
+/** Pods of a namespace `pred` accepts, NOT copied: read-only, for counting and choosing (hot paths). */
+export function peekPods(ctx: ControllerContext, ns: string | undefined, pred: (p: Pod) => boolean): readonly Pod[] {
+  return ctx.store.peek('Pod', ns ?? '').filter((o) => pred(o as Pod)) as Pod[];
+}
+
 /** Pods of a namespace, copied only when `pred` accepts them. */
 export function podsWhere(ctx: ControllerContext, ns: string | undefined, pred: (p: Pod) => boolean): Pod[] {
   return ctx.store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === ns && pred(o as Pod)) as Pod[];

@@ -5,7 +5,7 @@ import type { Pod, ReplicaSet } from '../k8s';
 import type { Task } from '../queue';
 import type { StoredObject } from '../types';
 import type { Controller, ControllerContext } from './controller';
-import { isPodActive, isPodAvailable, isPodReady, KeyedQueue, podFromTemplate, podsWhere } from './pod-util';
+import { isPodActive, isPodAvailable, isPodReady, KeyedQueue, peekPods, podFromTemplate } from './pod-util';
 
 const SOURCE = { component: 'replicaset-controller' };
 // names.SimpleNameGenerator (apiserver/pkg/storage/names/generate.go): base truncated to 58 chars.
@@ -17,7 +17,7 @@ const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 
  * first — unassigned, then pending, not ready, doubled-up on a node, ready for less time,
  * more restarts, newer.
  */
-function deletionOrder(pods: Pod[], related: Pod[]): Pod[] {
+function deletionOrder(pods: readonly Pod[], related: readonly Pod[]): Pod[] {
   const perNode = new Map<string, number>();
   for (const p of related) if (p.spec?.nodeName) perNode.set(p.spec.nodeName, (perNode.get(p.spec.nodeName) ?? 0) + 1);
   const readyAt = (p: Pod) => Date.parse(p.status?.conditions?.find((c) => c.type === 'Ready' && c.status === 'True')?.lastTransitionTime ?? '') || 0;
@@ -85,21 +85,24 @@ export class ReplicaSetController implements Controller {
     const uid = rs.metadata.uid;
     const selector = rs.spec!.selector;
     // claimPods (controller_ref_manager.go): adopt orphans that match, release owned pods that do not.
-    const candidates = podsWhere(this.ctx, ns, (p) => {
+    const candidates = peekPods(this.ctx, ns, (p) => {
       const ref = controllerOf(p);
       return ref ? ref.uid === uid : matchesLabelSelector(selector, p.metadata?.labels);
     });
     const owned: Pod[] = [];
-    for (const p of candidates) {
-      const mine = controllerOf(p)?.uid === uid;
-      const matches = matchesLabelSelector(selector, p.metadata?.labels);
+    for (const stored of candidates) {
+      const mine = controllerOf(stored)?.uid === uid;
+      const matches = matchesLabelSelector(selector, stored.metadata?.labels);
       if (mine && !matches) {
+        const p = structuredClone(stored);
         p.metadata!.ownerReferences = p.metadata!.ownerReferences!.filter((r) => r.uid !== uid);
         api.write(p);
-      } else if (!mine && matches && !p.metadata?.deletionTimestamp) {
+      } else if (!mine && matches && !stored.metadata?.deletionTimestamp) {
+        const p = structuredClone(stored);
         p.metadata!.ownerReferences = [...(p.metadata!.ownerReferences ?? []), newControllerRef(rs)];
         owned.push(api.write(p));
       } else if (mine) {
+        const p = stored;
         owned.push(p);
       }
     }
@@ -123,16 +126,16 @@ export class ReplicaSetController implements Controller {
         }
       }
     } else if (diff > 0) {
-      const related = podsWhere(this.ctx, ns, (p) => isPodActive(p) && matchesLabelSelector(selector, p.metadata?.labels));
+      const related = peekPods(this.ctx, ns, (p) => isPodActive(p) && matchesLabelSelector(selector, p.metadata?.labels));
       for (const victim of deletionOrder(active, related).slice(0, diff)) {
         api.delete('Pod', ns, victim.metadata!.name!);
         events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${victim.metadata!.name}`, SOURCE);
       }
     }
-    this.writeStatus(rs, podsWhere(this.ctx, ns, (p) => controllerOf(p)?.uid === uid && isPodActive(p)), failure);
+    this.writeStatus(rs, peekPods(this.ctx, ns, (p) => controllerOf(p)?.uid === uid && isPodActive(p)), failure);
   }
 
-  private writeStatus(rs: ReplicaSet & StoredObject, pods: Pod[], failure?: string): void {
+  private writeStatus(rs: ReplicaSet & StoredObject, pods: readonly Pod[], failure?: string): void {
     const now = this.ctx.now();
     const tplLabels = rs.spec?.template?.metadata?.labels ?? {};
     const count = (f: (p: Pod) => boolean) => pods.filter(f).length;

@@ -4,12 +4,13 @@ import { parseImageRef, repositoryOf } from './image-ref';
 export interface HttpRequest { method: string; path: string; headers: Record<string, string> }
 export interface HttpResponse { status: number; reason: string; headers: [string, string][]; body: string }
 
-export type ImageFamily = 'nginx' | 'nginx-slim' | 'kubetm-app' | 'kubetm-init' | 'busybox' | 'curl' | 'pause';
+export type ImageFamily = 'nginx' | 'nginx-slim' | 'kubetm-app' | 'kubetm-init' | 'busybox' | 'curl' | 'pause' | 'ingress-nginx';
 
 const FAMILIES: Record<string, ImageFamily> = {
   'docker.io/library/nginx': 'nginx', 'registry.k8s.io/nginx-slim': 'nginx-slim', 'k8s.gcr.io/nginx-slim': 'nginx-slim',
   'docker.io/kubetm/app': 'kubetm-app', 'docker.io/kubetm/init': 'kubetm-init', 'docker.io/library/busybox': 'busybox',
   'docker.io/curlimages/curl': 'curl', 'registry.k8s.io/pause': 'pause',
+  'registry.k8s.io/ingress-nginx/controller': 'ingress-nginx',
 };
 
 export function imageFamily(image: string): ImageFamily | undefined {
@@ -25,11 +26,13 @@ export const IMAGE_TOOLS: Record<ImageFamily, string[]> = {
   'kubetm-app': ['bash', 'sh', 'curl', 'nslookup', 'cat', 'ls', 'echo', 'hostname', 'env', 'sleep', 'touch', 'mkdir', 'rm', 'true', 'false', 'pwd', 'id', 'whoami', 'uname', 'printf', 'head', 'tail', 'grep', 'wc', 'date', 'node'],
   'kubetm-init': ['bash', 'sh', 'curl', 'nslookup', 'cat', 'ls', 'echo', 'hostname', 'env', 'sleep', 'touch', 'mkdir', 'rm', 'true', 'false', 'pwd', 'id', 'whoami', 'uname', 'printf', 'head', 'tail', 'grep', 'wc', 'date', 'node'],
   pause: [],
+  'ingress-nginx': ['bash', 'sh', 'curl', 'cat', 'ls', 'echo', 'hostname', 'env', 'sleep', 'touch', 'mkdir', 'rm', 'true', 'false', 'pwd', 'id', 'whoami', 'uname', 'printf', 'head', 'tail', 'grep', 'wc', 'date', 'nginx'],
 };
 
 /** TCP ports the image's main process listens on. */
 export const IMAGE_PORTS: Record<ImageFamily, number[]> = {
   nginx: [80], 'nginx-slim': [80], 'kubetm-app': [8080], 'kubetm-init': [8080], busybox: [], curl: [], pause: [],
+  'ingress-nginx': [80, 443, 8443, 10254],
 };
 
 /** The nginx version an image tag runs (`stable` and `latest` as published in 2025). */

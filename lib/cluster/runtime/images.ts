@@ -21,6 +21,8 @@ export interface ImageSpec {
   entrypoint: ProcessModel;
   /** The entrypoint exits 1 at once unless one of these env vars is set (mysql's root password). */
   needsEnv?: string[];
+  /** Binaries that run the image's long-lived daemon when given as `command` (longhorn-manager). */
+  daemons?: string[];
 }
 
 const server = (stopMs: number): ProcessModel => ({ exitCode: 0, stopMs });
@@ -43,6 +45,12 @@ const CATALOGUE: Record<string, ImageSpec> = {
   'docker.io/library/redis': { pullMs: 3600, sizeBytes: 49_434_036, entrypoint: server(300) },
   'docker.io/library/mysql': { pullMs: 11_200, sizeBytes: 233_918_493, entrypoint: server(2000),
     needsEnv: ['MYSQL_ROOT_PASSWORD', 'MYSQL_ALLOW_EMPTY_PASSWORD', 'MYSQL_RANDOM_ROOT_PASSWORD'] },
+  // Images of the bundled add-ons (lib/cluster/addons): ingress-nginx, Longhorn, metrics-server.
+  'registry.k8s.io/ingress-nginx/controller': { pullMs: 6100, sizeBytes: 114_327_652, entrypoint: server(1000) },
+  'registry.k8s.io/ingress-nginx/kube-webhook-certgen': { pullMs: 2400, sizeBytes: 20_193_744, entrypoint: exits(0) },
+  'docker.io/longhornio/longhorn-manager': { pullMs: 9400, sizeBytes: 118_412_903, entrypoint: server(500), daemons: ['longhorn-manager'] },
+  'docker.io/longhornio/longhorn-ui': { pullMs: 3100, sizeBytes: 74_102_311, entrypoint: server(300) },
+  'registry.k8s.io/metrics-server/metrics-server': { pullMs: 2700, sizeBytes: 19_635_416, entrypoint: server(200) },
 };
 
 export function lookupImage(image: string): ImageSpec | undefined {
@@ -70,6 +78,7 @@ export function processFor(container: Container, spec: ImageSpec): ProcessModel 
     return { exitAfterMs: 900, exitCode: 1 };
   }
   if (argv.length === 0) return spec.entrypoint;
+  if (spec.daemons?.includes(argv[0])) return spec.entrypoint;
   // perl -Mbignum=bpi -wle 'print bpi(2000)': computing digits takes a few seconds.
   const digits = /\bbpi\((\d+)\)/.exec(argv.join(' '));
   if (digits) return { exitAfterMs: 2000 + Math.min(Number(digits[1]), 100_000) * 2, exitCode: 0 };

@@ -32,9 +32,10 @@ export function piDigits(n: number): string {
     while (term !== 0n) { sum += sign * (term / k); term /= x2; k += 2n; sign = -sign; }
     return sum;
   };
-  const pi = (4n * (4n * arctanInv(5n) - arctanInv(239n))) / 10n ** guard;
+  // Math::BigFloat rounds to the requested precision (half up).
+  const pi = (4n * (4n * arctanInv(5n) - arctanInv(239n)) / 10n ** guard + 5n) / 10n;
   const s = pi.toString();
-  return `${s[0]}.${s.slice(1, n)}`;
+  return `${s[0]}.${s.slice(1)}`;
 }
 
 /** Splits a script into simple commands at top-level `;`, `&&`, `||`, `|` and newlines. */
@@ -133,7 +134,8 @@ function bannerOf(container: Container, start: number): string[] {
       '    - MYSQL_ROOT_PASSWORD', '    - MYSQL_ALLOW_EMPTY_PASSWORD', '    - MYSQL_RANDOM_ROOT_PASSWORD'];
   }
   if (repo === 'docker.io/library/redis') {
-    return ['1:C 01 Jan 2025 00:00:00.000 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M 01 Jan 2025 00:00:00.000 * Ready to accept connections tcp'];
+    const r = `${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${stamp.slice(11)}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
+    return [`1:C ${r} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`, `1:M ${r} * Ready to accept connections tcp`];
   }
   return [];
 }

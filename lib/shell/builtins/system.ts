@@ -18,9 +18,31 @@ export const uname: CommandFn = ({ argv, io }) => {
   return 0;
 };
 
-/** There is no full-screen editor in the lab terminal; point to the editor pane instead. */
-const editor: CommandFn = ({ argv, io }) => {
+/**
+ * There is no full-screen editor in the lab terminal: in the web lab `vi FILE` opens FILE in the
+ * editor pane; elsewhere (kubesim) it points there.
+ */
+const editor: CommandFn = ({ argv, io, env }) => {
   const file = argv.slice(1).find((a) => !a.startsWith('-') && !a.startsWith('+'));
+  if (env.openEditor) {
+    if (!file) {
+      env.openEditor('');
+      io.stdout(`${argv[0]}: 편집기 창을 열었습니다. 파일을 고르거나 새 파일을 만드세요.\n`);
+      return 0;
+    }
+    const path = env.resolve(file);
+    if (env.vfs.isDir(path)) {
+      io.stderr(`${argv[0]}: ${file}: Is a directory\n`);
+      return 1;
+    }
+    if (path !== env.home && !path.startsWith(`${env.home}/`)) {
+      io.stderr(`${argv[0]}: 편집기 창에서는 홈 디렉터리(${env.home}) 아래의 파일만 열 수 있습니다: ${file}\n`);
+      return 1;
+    }
+    env.openEditor(path);
+    io.stdout(`${argv[0]}: '${file}' 파일을 편집기 창에서 열었습니다. 저장(Ctrl-S)하면 터미널에서 바로 쓸 수 있습니다.\n`);
+    return 0;
+  }
   io.stderr(`${argv[0]}: 이 실습 터미널에는 편집기가 없습니다. 오른쪽 YAML 편집기 창에서 ${file ? `'${file}' 파일을 ` : '파일을 '}열어 수정하세요.\n` +
     `${argv[0]}: no full-screen editor in this lab terminal; open ${file ? `'${file}'` : 'the file'} in the YAML editor pane ` +
     `(or write it with: cat <<'EOF' > ${file ?? 'file.yaml'})\n`);

@@ -1,4 +1,4 @@
-import { isStatusError, type KubeObject, type ResourceInfo } from '../../cluster';
+import { isStatusError, strictDecodingError, unknownFields, type KubeObject, type ResourceInfo } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { CREATE_SUB_FLAGS, runCreateSubcommand } from './create-subcommands';
 import { formatError, KubectlError, NotSimulated } from './errors';
@@ -21,7 +21,7 @@ export function resolveObject(k: Kubectl, obj: KubeObject, source: string): Reso
   const [group, version] = obj.apiVersion!.includes('/') ? obj.apiVersion!.split('/') : ['', obj.apiVersion!];
   const res = k.cluster.resourceForKind(obj.kind!, obj.apiVersion);
   if (!res || res.version !== version || res.group !== group) {
-    throw new KubectlError(`error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: ` +
+    throw new MappingError(`error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: ` +
       `"${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\n` +
       'ensure CRDs are installed first');
   }
@@ -38,13 +38,32 @@ export function resolveObject(k: Kubectl, obj: KubeObject, source: string): Reso
   return { obj, res, namespace, source };
 }
 
-/** Reads every `-f` source and resolves its objects, stopping at the first broken document. */
+/** A kind/version the server does not serve; the builder goes on with the other objects (ContinueOnError). */
+export class MappingError extends KubectlError {}
+
+/**
+ * Reads every `-f` source and resolves its objects, stopping at the first broken document;
+ * objects whose kind is not served are skipped and reported together at the end, as the
+ * resource builder's aggregated visitor errors are (e.g. Longhorn 1.3.3's PodSecurityPolicy).
+ */
 export function* manifestObjects(k: Kubectl): Generator<ResolvedObject> {
   const files = (k.flags.filename as string[] | undefined) ?? [];
   if (files.length === 0) throw new KubectlError("error: must specify one of -f and -k");
+  const unmapped: string[] = [];
   for (const src of readSources(k, files)) {
-    for (const obj of parseSource(src)) yield resolveObject(k, obj, src.name);
+    for (const obj of parseSource(src)) {
+      let r: ResolvedObject;
+      try {
+        r = resolveObject(k, obj, src.name);
+      } catch (e) {
+        if (!(e instanceof MappingError)) throw e;
+        unmapped.push(e.message);
+        continue;
+      }
+      yield r;
+    }
   }
+  if (unmapped.length) throw new MappingError(unmapped.join('\n'));
 }
 
 function dryRunSuffix(k: Kubectl): string {
@@ -102,12 +121,22 @@ function createOne(k: Kubectl, r: ResolvedObject): string {
   return `${resourceName(r.res, obj.metadata?.name ?? '')} created${dryRunSuffix(k)}\n`;
 }
 
+/** `--validate=strict` (default): the server rejects unknown fields; `warn` prints them; `false|ignore` skips. */
+function checkFields(k: Kubectl, obj: KubeObject): void {
+  const mode = k.str('validate') ?? 'strict';
+  if (mode === 'warn') for (const f of unknownFields(obj)) k.err(`Warning: unknown field "${f}"\n`);
+  // Type errors fail even with validation off: the body does not decode.
+  const err = strictDecodingError(obj, !['false', 'ignore', 'none', 'warn'].includes(mode));
+  if (err) throw err;
+}
+
 /** Shared by `apply -f` and `create -f`: API errors are collected and printed after the rest. */
 export function runManifestVerb(k: Kubectl, mode: 'apply' | 'create'): number {
   const errors: string[] = [];
   try {
     for (const r of manifestObjects(k)) {
       try {
+        checkFields(k, r.obj);
         k.out(mode === 'apply' ? applyOne(k, r) : createOne(k, r));
         k.settle();
       } catch (e) {

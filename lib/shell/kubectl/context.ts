@@ -1,6 +1,7 @@
 import type { Cluster } from '../../cluster';
 import type { CommandIO, ShellEnv } from '../io';
 import type { FlagSpec, FlagValues, ParsedArgs } from './flags';
+import { contextNamespace } from './kubeconfig';
 
 /** What a kubectl verb works with: parsed flags, the cluster, the streams. */
 export interface Kubectl {
@@ -36,7 +37,8 @@ export interface VerbSpec {
 }
 
 export function makeKubectl(verb: string, parsed: ParsedArgs, io: CommandIO, env: ShellEnv, signal?: AbortSignal): Kubectl {
-  const ns = parsed.flags.namespace as string | undefined;
+  // `-n` wins; else the kubeconfig context's namespace (`config set-context --current --namespace`).
+  const ns = (parsed.flags.namespace as string | undefined) || (contextNamespace(env) === 'default' ? undefined : contextNamespace(env));
   const cluster = env.cluster;
   return {
     cluster, io, env, signal, verb,

@@ -5,10 +5,13 @@ import type { FlagSpec } from './flags';
 import { badOutput } from './get';
 import { resourceName, toJson, toYaml } from './printers/output';
 import { commandFailed } from './run';
+import { CONFIG_SUB_FLAGS, configmap, ingress, secret } from './create-config';
 
 /** Builds the object a `kubectl create <sub>` generator makes (staging/src/k8s.io/kubectl/pkg/cmd/create). */
 export interface CreateSubcommand {
   names: string[];
+  /** Variants typed before NAME (`create secret generic|tls NAME`). */
+  nested?: string[];
   build(k: Kubectl, name: string): KubeObject;
 }
 
@@ -20,6 +23,7 @@ export const CREATE_SUB_FLAGS: FlagSpec[] = [
   { name: 'schedule', type: 'string' },
   { name: 'restart', type: 'string' },
   { name: 'from', type: 'string' },
+  ...CONFIG_SUB_FLAGS,
 ];
 
 const meta = (k: Kubectl, name: string, extra: Record<string, unknown> = {}) =>
@@ -112,16 +116,21 @@ const cronjob: CreateSubcommand = {
 };
 
 /** Generators by subcommand name; other kinds (service, configmap, ...) can be added here. */
-export const CREATE_SUBCOMMANDS: CreateSubcommand[] = [deployment, job, cronjob];
+export const CREATE_SUBCOMMANDS: CreateSubcommand[] = [deployment, job, cronjob, configmap, secret, ingress];
 
 /** `kubectl create <sub> NAME ...`: build, create (or dry-run), print like the real generators. */
 export function runCreateSubcommand(k: Kubectl): number {
   const subName = k.args[0];
   const sub = CREATE_SUBCOMMANDS.find((s) => s.names.includes(subName));
   if (!sub) throw new NotSimulated(`"kubectl create ${subName}"`);
-  const name = k.args[1];
+  if (sub.nested && !sub.nested.includes(k.args[1])) {
+    if (k.args[1] === undefined) throw new KubectlError(`error: must specify one of ${sub.nested.join(', ')} for "kubectl create ${subName}"`);
+    throw new NotSimulated(`"kubectl create ${subName} ${k.args[1]}"`);
+  }
+  const skip = sub.nested ? 1 : 0;
+  const name = k.args[1 + skip];
   if (!name) throw new KubectlError(`error: exactly one NAME is required, got 0\nSee 'kubectl create ${subName} -h' for help and examples`);
-  if (k.args.length > 2) throw new KubectlError(`error: exactly one NAME is required, got ${k.args.length - 1}\nSee 'kubectl create ${subName} -h' for help and examples`);
+  if (k.args.length > 2 + skip) throw new KubectlError(`error: exactly one NAME is required, got ${k.args.length - 1 - skip}\nSee 'kubectl create ${subName} -h' for help and examples`);
   const output = k.str('output') ?? '';
   if (output && !['yaml', 'json', 'name'].includes(output)) throw badOutput(output);
   const obj = sub.build(k, name);

@@ -1,5 +1,5 @@
 import { isStatusError, type KubeObject, type ResourceInfo } from '../../cluster';
-import { manifestObjects } from './apply';
+import { manifestObjects, MappingError } from './apply';
 import type { Kubectl, VerbSpec } from './context';
 import { formatError, KubectlError } from './errors';
 import { resolveArgs } from './resource-args';
@@ -7,10 +7,18 @@ import { matchesSelector, parseSelector } from './selector';
 
 interface Target { res: ResourceInfo; namespace: string | undefined; name: string; source?: string }
 
-function targets(k: Kubectl): Target[] {
+function targets(k: Kubectl, deferred: KubectlError[] = []): Target[] {
   const files = (k.flags.filename as string[] | undefined) ?? [];
   if (files.length) {
-    return [...manifestObjects(k)].map((r) => ({ res: r.res, namespace: r.namespace, name: r.obj.metadata?.name ?? '', source: r.source }));
+    const out: Target[] = [];
+    try {
+      for (const r of manifestObjects(k)) out.push({ res: r.res, namespace: r.namespace, name: r.obj.metadata?.name ?? '', source: r.source });
+    } catch (e) {
+      // Unserved kinds are reported after the other objects are deleted.
+      if (!(e instanceof MappingError)) throw e;
+      deferred.push(e);
+    }
+    return out;
   }
   if (k.args.length === 0) {
     throw new KubectlError("error: You must provide one or more resources by argument or filename.\nExample resource " +
@@ -44,8 +52,9 @@ async function runDelete(k: Kubectl): Promise<number> {
     k.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. ' +
       'The resource may continue to run on the cluster indefinitely.\n');
   }
-  const list = targets(k);
-  if (list.length === 0) {
+  const deferred: KubectlError[] = [];
+  const list = targets(k, deferred);
+  if (list.length === 0 && !deferred.length) {
     k.err(list.length === 0 && k.explicitNamespace ? `No resources found in ${k.namespace} namespace.\n` : 'No resources found\n');
     return 0;
   }
@@ -72,6 +81,7 @@ async function runDelete(k: Kubectl): Promise<number> {
       failed = true;
     }
   }
+  for (const e of deferred) { k.err(formatError(e)); failed = true; }
   k.settle();
   if (k.flags.wait !== false) {
     const gone = () => pending.every(({ t, uid }) => k.cluster.get<KubeObject>(t.res.kind, t.namespace, t.name)?.metadata?.uid !== uid);

@@ -10,7 +10,21 @@ import { humanDuration } from './printers/duration';
 import { formatSelector } from './printers/workloads';
 
 const kv = (o: Record<string, string> | undefined) => Object.keys(o ?? {}).sort().map((k) => `${k}=${o![k]}`);
-const annotations = (o: Record<string, string> | undefined) => Object.keys(o ?? {}).sort().map((k) => `${k}: ${o![k]}`);
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+const MAX_ANNOTATION_LEN = 140;
+
+/** printAnnotationsMultiline: last-applied skipped; long or multi-line values go on their own lines, shortened. */
+function annotations(o: Record<string, string> | undefined): string[] {
+  const out: string[] = [];
+  for (const key of Object.keys(o ?? {}).filter((x) => x !== LAST_APPLIED).sort()) {
+    const value = o![key].replace(/\n$/, '');
+    if (value.length + key.length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+      out.push(`${key}:`);
+      for (const s of value.split('\n')) out.push(`  ${s.length > MAX_ANNOTATION_LEN - 2 ? `${s.slice(0, MAX_ANNOTATION_LEN - 2)}...` : s}`);
+    } else out.push(`${key}: ${value}`);
+  }
+  return out;
+}
 const controller = (o: KubeObject) => o.metadata?.ownerReferences?.find((r) => r.controller);
 
 function templateContainer(l: Lines, c: Container): void {

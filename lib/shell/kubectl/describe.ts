@@ -2,6 +2,8 @@ import type { Event, Pod } from 'kubernetes-types/core/v1';
 import type { Cluster, KubeObject } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { KubectlError, NotSimulated } from './errors';
+import { CLUSTER_DESCRIBERS } from './describe-cluster-kinds';
+import { describeIngress } from './describe-ingress';
 import { describePod } from './describe-pod';
 import { describeService } from './describe-service';
 import { describeCronJob, describeDaemonSet, describeDeployment, describeJob, describeReplicaSet } from './describe-workloads';
@@ -11,8 +13,10 @@ import { matchesSelector, parseSelector } from './selector';
 
 type Describer = (obj: KubeObject, events: Event[], now: number, cluster: Cluster) => string;
 const DESCRIBERS: Record<string, Describer> = {
+  ...CLUSTER_DESCRIBERS,
   Pod: (o, e, n) => describePod(o as Pod, e, n),
   Service: describeService,
+  Ingress: describeIngress,
   Deployment: describeDeployment,
   ReplicaSet: describeReplicaSet,
   DaemonSet: describeDaemonSet,

@@ -5,6 +5,8 @@ import { KubectlError, NotSimulated } from './errors';
 import { asList, resourceName, toJson, toYaml } from './printers/output';
 import { printerFor } from './printers/registry';
 import { tabulate } from './printers/tabwriter';
+import { filterByFields, isTemplateOutput, printTemplate, sortObjects } from './get-output';
+import { runWatch } from './get-watch';
 import { isAllCategory, resolveArgs, type ResourceRequest } from './resource-args';
 import { matchesSelector, parseSelector } from './selector';
 
@@ -36,6 +38,8 @@ function fetch(k: Kubectl, requests: ResourceRequest[]): { found: Found[]; error
       objects = k.cluster.list(res.kind, ns);
     }
     if (selector) objects = objects.filter((o) => matchesSelector(o.metadata?.labels, selector));
+    if (k.str('field-selector')) objects = filterByFields(res, objects, k.str('field-selector')!, k.str('selector') ?? '');
+    if (k.str('sort-by')) objects = sortObjects(objects, k.str('sort-by')!);
     found.push({ res, objects });
   }
   return { found, errors };
@@ -66,9 +70,8 @@ function printTables(k: Kubectl, found: Found[], withKind: boolean): void {
 }
 
 async function runGet(k: Kubectl): Promise<number> {
-  if (k.bool('watch') || k.bool('watch-only')) throw new NotSimulated('"kubectl get --watch"');
   const output = k.str('output') ?? '';
-  if (!['', 'wide', 'yaml', 'json', 'name'].includes(output)) {
+  if (!['', 'wide', 'yaml', 'json', 'name'].includes(output) && !isTemplateOutput(output)) {
     if (/^(jsonpath|custom-columns|go-template|template)/.test(output)) throw new NotSimulated(`"kubectl get -o ${output.split('=')[0]}"`);
     throw badOutput(output);
   }
@@ -78,6 +81,7 @@ async function runGet(k: Kubectl): Promise<number> {
       "description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples");
   }
   const requests = resolveArgs(k, k.args);
+  if (k.bool('watch') || k.bool('watch-only')) return runWatch(k, requests);
   // The apiserver's deprecation warning header (KEP-4974), printed by kubectl on stderr.
   if (requests.some((r) => r.res.kind === 'Endpoints')) k.err('Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n');
   const { found, errors } = fetch(k, requests);
@@ -88,6 +92,9 @@ async function runGet(k: Kubectl): Promise<number> {
       const doc = named && objects.length === 1 && requests.length === 1 && requests[0].names.length === 1 ? objects[0] : asList(objects);
       if (objects.length > 0 || !named) k.out(output === 'yaml' ? toYaml(doc) : toJson(doc));
     }
+  } else if (isTemplateOutput(output)) {
+    const single = named && objects.length === 1 && requests.length === 1 && requests[0].names.length === 1;
+    if (objects.length > 0 || !named) printTemplate(k, objects, single);
   } else if (output === 'name') {
     for (const f of found) for (const o of f.objects) k.out(`${resourceName(f.res, o.metadata?.name ?? '')}\n`);
   } else {
@@ -95,7 +102,7 @@ async function runGet(k: Kubectl): Promise<number> {
     printTables(k, found, requests.length > 1 || kinds.size > 1 || isAllCategory(k.args));
   }
   for (const e of errors) k.err(e);
-  if (objects.length === 0 && errors.length === 0 && output !== 'yaml' && output !== 'json') {
+  if (objects.length === 0 && errors.length === 0 && output !== 'yaml' && output !== 'json' && !isTemplateOutput(output)) {
     const scoped = requests.every((r) => r.res.namespaced) && !k.bool('all-namespaces');
     k.err(scoped ? `No resources found in ${k.namespace} namespace.\n` : 'No resources found\n');
   }

@@ -1,7 +1,9 @@
 import type { CommandFn } from '../io';
 import { makeKubectl } from './context';
 import { formatError, KubectlError, NotSimulated } from './errors';
+import { configHelp } from './config-verb';
 import { FlagError, GLOBAL_FLAGS, parseFlags } from './flags';
+import { verbHelp } from './help';
 import { HELP_GROUPS, KNOWN_VERBS, SHORT_HELP, VERBS } from './verbs';
 
 const GLOBAL_WITH_VALUE = new Set(GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
@@ -77,7 +79,7 @@ export const kubectl: CommandFn = async ({ argv, io, env, signal }) => {
       throw new KubectlError(`Error: ${e.message}\nSee 'kubectl ${verb} --help' for usage.`);
     }
     if (parsed.flags.help) {
-      io.stdout(`${spec.short}.\n\nUsage:\n  ${spec.usage}\n\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n`);
+      io.stdout(spec.name === 'config' && !rest.some((a) => !a.startsWith('-')) ? configHelp() : verbHelp(spec));
       return 0;
     }
     return await spec.run(makeKubectl(verb, parsed, io, env, signal));

@@ -1,7 +1,8 @@
 import { parseAllDocuments, type YAMLError } from 'yaml';
 import type { KubeObject } from '../../cluster';
 import type { Kubectl } from './context';
-import { KubectlError, NotSimulated } from './errors';
+import { KubectlError } from './errors';
+import { readUrl } from './url-source';
 
 export interface ManifestSource {
   /** `STDIN` or the path as typed. */
@@ -16,7 +17,7 @@ export function readSources(k: Kubectl, files: string[]): ManifestSource[] {
   const out: ManifestSource[] = [];
   for (const f of files) {
     if (f === '-') { out.push({ name: 'STDIN', text: k.io.stdin }); continue; }
-    if (/^https?:\/\//.test(f)) throw new NotSimulated(`downloading manifests from a URL ("${f}")`);
+    if (/^https?:\/\//.test(f)) { out.push(readUrl(f)); continue; }
     const path = k.env.resolve(f);
     if (k.env.vfs.isDir(path)) {
       for (const n of k.env.vfs.list(path).filter((x) => /\.(ya?ml|json)$/.test(x))) {

@@ -20,8 +20,8 @@ function revisions(k: Kubectl, obj: KubeObject): Map<number, KubeObject> {
   if (obj.kind === 'Deployment') {
     for (const rs of owned(k, 'ReplicaSet', obj)) {
       const v = Number(rs.metadata?.annotations?.[REVISION]);
+      // Only the current revision of each ReplicaSet (history.go): reused ones move to the newest number.
       if (!Number.isNaN(v) && rs.metadata?.annotations?.[REVISION] !== undefined) out.set(v, rs);
-      for (const old of (rs.metadata?.annotations?.[REVISION_HISTORY] ?? '').split(',').filter(Boolean)) out.set(Number(old), rs);
     }
   } else {
     for (const cr of owned(k, 'ControllerRevision', obj)) out.set(Number(cr.revision), cr);

@@ -2,6 +2,7 @@ import { applyVerb, createVerb } from './apply';
 import type { VerbSpec } from './context';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
+import { EVERYDAY_VERBS } from './everyday-verbs';
 import { execVerb } from './exec/exec-verb';
 import { exposeVerb } from './expose';
 import { getVerb } from './get';
@@ -14,7 +15,7 @@ import { versionVerb } from './version';
 
 /** Simulated verbs. Add a VerbSpec here to grow kubectl. */
 export const VERBS: Record<string, VerbSpec> = Object.fromEntries(
-  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb, execVerb, exposeVerb, logsVerb, rolloutVerb, setVerb].map((v) => [v.name, v]),
+  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb, execVerb, exposeVerb, logsVerb, rolloutVerb, setVerb, ...EVERYDAY_VERBS].map((v) => [v.name, v]),
 );
 
 /** Real kubectl commands (1.34 `kubectl --help`) that are not simulated yet. */

@@ -2,7 +2,7 @@ import type { CommandFn } from '../io';
 import { httpFetch, parseUrl, type NetOrigin } from './http-client';
 
 interface CurlOpts {
-  silent: boolean; showError: boolean; verbose: boolean; head: boolean; include: boolean; fail: boolean;
+  silent: boolean; showError: boolean; verbose: boolean; head: boolean; include: boolean; fail: boolean; insecure?: boolean;
   output?: string; writeOut?: string; method?: string; maxMs?: number; headers: [string, string][]; urls: string[];
 }
 
@@ -29,14 +29,14 @@ function parse(argv: string[]): CurlOpts | string {
       continue;
     }
     const long: Record<string, keyof CurlOpts | ''> = { '--silent': 'silent', '--show-error': 'showError', '--verbose': 'verbose', '--head': 'head',
-      '--include': 'include', '--fail': 'fail', '--insecure': '', '--location': '', '--compressed': '', '--http1.1': '', '--no-progress-meter': 'silent' };
+      '--include': 'include', '--fail': 'fail', '--insecure': 'insecure', '--location': '', '--compressed': '', '--http1.1': '', '--no-progress-meter': 'silent' };
     if (a.startsWith('--')) {
       if (!(a in long)) return `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`;
       if (long[a]) (o as unknown as Record<string, boolean>)[long[a]] = true;
       continue;
     }
     for (const ch of a.slice(1)) {
-      const map: Record<string, keyof CurlOpts | ''> = { s: 'silent', S: 'showError', v: 'verbose', I: 'head', i: 'include', f: 'fail', k: '', L: '', 4: '', N: '' };
+      const map: Record<string, keyof CurlOpts | ''> = { s: 'silent', S: 'showError', v: 'verbose', I: 'head', i: 'include', f: 'fail', k: 'insecure', L: '', 4: '', N: '' };
       if (!(ch in map)) return `curl: option -${ch}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information`;
       if (map[ch]) (o as unknown as Record<string, boolean>)[map[ch]] = true;
     }
@@ -80,7 +80,7 @@ export function makeCurl(origin: () => NetOrigin, version: string): CommandFn {
       const hostHeader = opts.headers.find(([k]) => k.toLowerCase() === 'host')?.[1] ?? (url.port === 80 || url.port === 443 ? url.host : `${url.host}:${url.port}`);
       const reqHeaders: [string, string][] = [['Host', hostHeader], ['User-Agent', `curl/${version}`], ['Accept', '*/*'],
         ...opts.headers.filter(([k]) => !['host', 'user-agent', 'accept'].includes(k.toLowerCase()))];
-      const r = await httpFetch(env, origin(), url, method, Object.fromEntries(reqHeaders.map(([k, x]) => [k.toLowerCase(), x])), opts.maxMs, signal);
+      const r = await httpFetch(env, origin(), url, method, Object.fromEntries(reqHeaders.map(([k, x]) => [k.toLowerCase(), x])), opts.maxMs, signal, { insecure: opts.insecure });
       const fail = (code: number, msg: string) => { if (!quietErr) io.stderr(`curl: (${code}) ${msg}\n`); status = code; };
       if (r.kind === 'resolve') { if (opts.verbose) io.stderr(`* Could not resolve host: ${url.host}\n`); fail(6, `Could not resolve host: ${url.host}`); continue; }
       if (opts.verbose) io.stderr(`*   Trying ${r.ip}:${url.port}...\n`);
@@ -91,14 +91,35 @@ export function makeCurl(origin: () => NetOrigin, version: string): CommandFn {
         continue;
       }
       if (opts.verbose) io.stderr(`* Connected to ${url.host} (${r.ip}) port ${url.port}${v7 ? ' (#0)' : ''}\n`);
+      if (r.kind === 'cert') {
+        // lib/vtls/openssl.c verify failure + the tool's CURLE_PEER_FAILED_VERIFICATION help text.
+        fail(60, 'SSL certificate problem: self-signed certificate');
+        if (!quietErr) io.stderr('More details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\n' +
+          'establish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.\n');
+        continue;
+      }
       if (r.kind === 'tls') { fail(35, 'OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number'); continue; }
       if (r.kind !== 'ok') continue;
       const res = r.response;
-      if (opts.verbose) {
+      // HTTP/2 (ALPN h2): status line without reason, lower-case header names, no Connection.
+      const h2 = r.http2 ? res.headers.filter(([k]) => k.toLowerCase() !== 'connection').map(([k, x]) => [k.toLowerCase(), x] as const) : undefined;
+      if (opts.verbose && r.cert) {
+        // lib/vtls/openssl.c verbose handshake summary (OpenSSL 3, TLS 1.3, ALPN h2).
+        io.stderr(`* ALPN: curl offers h2,http/1.1\n* TLSv1.3 (OUT), TLS handshake, Client hello (1):\n* TLSv1.3 (IN), TLS handshake, Server hello (2):\n` +
+          `* TLSv1.3 (IN), TLS handshake, Encrypted Extensions (8):\n* TLSv1.3 (IN), TLS handshake, Certificate (11):\n* TLSv1.3 (IN), TLS handshake, CERT verify (15):\n` +
+          `* TLSv1.3 (IN), TLS handshake, Finished (20):\n* TLSv1.3 (OUT), TLS change cipher, Change cipher spec (1):\n* TLSv1.3 (OUT), TLS handshake, Finished (20):\n` +
+          `* SSL connection using TLSv1.3 / TLS_AES_256_GCM_SHA384 / X25519 / RSASSA-PSS\n* ALPN: server accepted h2\n* Server certificate:\n` +
+          `*  subject: ${r.cert.subject}\n*  issuer: ${r.cert.subject}\n*  SSL certificate verify result: self-signed certificate (18), continuing anyway.\n`);
+      }
+      if (opts.verbose && h2) {
+        io.stderr(`> ${method} ${url.path} HTTP/2\n> Host: ${hostHeader}\n${reqHeaders.slice(1).map(([k, x]) => `> ${k}: ${x}\n`).join('')}> \n`);
+        io.stderr(`< HTTP/2 ${res.status} \n${h2.map(([k, x]) => `< ${k}: ${x}\n`).join('')}< \n`);
+      } else if (opts.verbose) {
         io.stderr(`> ${method} ${url.path} HTTP/1.1\n${reqHeaders.map(([k, x]) => `> ${k}: ${x}\n`).join('')}> \n`);
         io.stderr(`< HTTP/1.1 ${res.status} ${res.reason}\n${res.headers.map(([k, x]) => `< ${k}: ${x}\n`).join('')}< \n`);
       }
-      const head = `HTTP/1.1 ${res.status} ${res.reason}\r\n${res.headers.map(([k, x]) => `${k}: ${x}\r\n`).join('')}\r\n`;
+      const head = h2 ? `HTTP/2 ${res.status} \r\n${h2.map(([k, x]) => `${k}: ${x}\r\n`).join('')}\r\n`
+        : `HTTP/1.1 ${res.status} ${res.reason}\r\n${res.headers.map(([k, x]) => `${k}: ${x}\r\n`).join('')}\r\n`;
       if (opts.fail && res.status >= 400) { fail(22, `The requested URL returned error: ${res.status}`); continue; }
       const body = method === 'HEAD' ? '' : res.body;
       const text = (opts.head || opts.include ? head : '') + body;

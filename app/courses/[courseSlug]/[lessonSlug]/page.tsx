@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { MdxContent } from '@/app/ui/mdx/mdx-content';
-import { LazyTerminal } from '@/app/ui/terminal/lazy-terminal';
+import { LabPane } from '@/app/ui/terminal/lab-pane';
 import { getLesson, getSolution } from '@/lib/content';
 import { listExerciseHelp, listLatestAttempts, recordLessonOpened, type ExerciseHelpRecord } from '@/lib/db';
 import { getViewer } from '../../../lib/identity';
@@ -116,7 +116,7 @@ export default async function LessonPage({ params }: { params: Params }) {
       </article>
 
       <aside className={styles.terminal} aria-label="실습 터미널">
-        <LazyTerminal labKey={`${lesson.courseSlug}/${lesson.slug}`} />
+        <LabPane labKey={`${lesson.courseSlug}/${lesson.slug}`} />
       </aside>
     </div>
   );

@@ -2,6 +2,7 @@ import type { KubeObject } from '../../../cluster';
 import { since } from './duration';
 import { eventPrinter, namespacePrinter, nodePrinter, storageClassPrinter } from './cluster-kinds';
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './network';
+import { configMapPrinter, ingressClassPrinter, ingressPrinter, secretPrinter } from './ingress';
 import { podPrinter } from './pods';
 import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter } from './rollouts';
 import { pvcPrinter, pvPrinter } from './storage';
@@ -27,6 +28,10 @@ const PRINTERS: Record<string, TablePrinter> = {
   Service: servicePrinter,
   Endpoints: endpointsPrinter,
   EndpointSlice: endpointSlicePrinter,
+  Ingress: ingressPrinter,
+  IngressClass: ingressClassPrinter,
+  Secret: secretPrinter,
+  ConfigMap: configMapPrinter,
 };
 
 const defaultPrinter: TablePrinter = {

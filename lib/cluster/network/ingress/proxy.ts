@@ -1,0 +1,135 @@
+import type { Pod } from '../../k8s';
+import type { HttpRequest, HttpResponse } from '../../runtime/http-apps';
+import type { KubeObject } from '../../types';
+import type { NetView } from '../dns';
+import { connect, type ConnectResult } from '../routing';
+import { controllerConfig, handledIngresses } from './classes';
+import { annotation, route, rewrite, chooseCanary, type Location } from './router';
+
+export interface IngressRequest extends HttpRequest {
+  scheme: 'http' | 'https';
+}
+
+/** Serves a request on a backend pod (the caller adds container files); undefined = nothing listens. */
+export type UpstreamServe = (pod: Pod, container: number, port: number, req: HttpRequest) => HttpResponse | undefined;
+
+const httpDate = (ms: number) => new Date(ms).toUTCString();
+
+/**
+ * nginx's built-in error pages (src/http/ngx_http_special_response.c) with
+ * `server_tokens off`, as ingress-nginx configures it: the footer reads just `nginx` and no
+ * Server header is sent. `404 Not Found` is what the default backend answers.
+ */
+export function nginxPage(status: number, reason: string, now: number, extra: [string, string][] = [], detail?: string): HttpResponse {
+  const title = detail ?? `${status} ${reason}`;
+  const body = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n` +
+    `${detail ? `<center>${detail.replace(/^\d+ /, '')}</center>\r\n` : ''}<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+  return { status, reason, body, headers: [['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(body.length)], ['Connection', 'keep-alive'], ...extra] };
+}
+
+const counters = new WeakMap<object, number>();
+function draw(view: NetView): number {
+  const n = counters.get(view) ?? 0;
+  counters.set(view, n + 1);
+  let h = 0x811c9dc5;
+  const s = `${view.seed}/canary/${n}`;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  // murmur3 fmix32 so consecutive counters spread evenly.
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/** TLS hosts configured for a server by the controller's Ingresses (spec.tls[].hosts). */
+export function tlsFor(ingresses: KubeObject[], host: string): { secretName?: string; namespace?: string } | undefined {
+  for (const ing of ingresses) {
+    for (const t of (ing.spec?.tls ?? []) as { hosts?: string[]; secretName?: string }[]) {
+      if ((t.hosts ?? []).some((h) => h === host || (h.startsWith('*.') && host.endsWith(h.slice(1))))) {
+        return { secretName: t.secretName, namespace: ing.metadata?.namespace };
+      }
+    }
+  }
+  return undefined;
+}
+
+function servicePort(svc: KubeObject, port: { number?: number; name?: string }): number | undefined {
+  const ports = (svc.spec?.ports ?? []) as { name?: string; port: number }[];
+  return (port.number !== undefined ? ports.find((p) => p.port === port.number) : ports.find((p) => p.name === port.name))?.port;
+}
+
+function upstreamOf(view: NetView, loc: Location): ConnectResult | 'no-service' {
+  const svcRef = loc.backend?.service;
+  const ns = loc.ingress.metadata?.namespace ?? 'default';
+  const svc = svcRef ? view.get<KubeObject>('Service', ns, svcRef.name) : undefined;
+  if (!svc || !svcRef) return 'no-service';
+  const port = servicePort(svc, svcRef.port ?? {});
+  if (port === undefined || !svc.spec?.clusterIP || svc.spec.clusterIP === 'None') return 'no-service';
+  return connect(view, svc.spec.clusterIP, port);
+}
+
+/** Response headers nginx sends for a proxied response (proxy_hide_header defaults). */
+function proxied(res: HttpResponse, now: number): HttpResponse {
+  const hidden = new Set(['server', 'date', 'connection', 'keep-alive']);
+  const rest = res.headers.filter(([k]) => !hidden.has(k.toLowerCase()));
+  const ct = rest.filter(([k]) => k.toLowerCase() === 'content-type');
+  const other = rest.filter(([k]) => k.toLowerCase() !== 'content-type');
+  const headers: [string, string][] = [['Date', httpDate(now)], ...ct, ...other.filter(([k]) => k.toLowerCase() === 'content-length' || k.toLowerCase() === 'transfer-encoding'),
+    ['Connection', 'keep-alive'], ...other.filter(([k]) => !['content-length', 'transfer-encoding'].includes(k.toLowerCase()))];
+  return { ...res, headers };
+}
+
+/**
+ * One request through an ingress-nginx controller pod: server by Host, location by path,
+ * ssl-redirect (308 when the server has TLS), canary choice, rewrite-target, then the
+ * backend Service through kube-proxy routing. Missing Services / no ready endpoints → 503.
+ */
+export function serveIngress(view: NetView, pod: Pod, req: IngressRequest, serve: UpstreamServe): HttpResponse {
+  const res = routeRequest(view, pod, req, serve);
+  // hsts (ConfigMap default true, hsts-max-age 15724800, hsts-include-subdomains true) on TLS responses.
+  if (req.scheme === 'https') res.headers = [...res.headers, ['Strict-Transport-Security', 'max-age=15724800; includeSubDomains']];
+  return res;
+}
+
+function routeRequest(view: NetView, pod: Pod, req: IngressRequest, serve: UpstreamServe): HttpResponse {
+  const now = view.now();
+  const cfg = controllerConfig(pod);
+  const ingresses = handledIngresses(view, cfg);
+  const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const q = req.path.indexOf('?');
+  const pathname = q >= 0 ? req.path.slice(0, q) : req.path;
+  const query = q >= 0 ? req.path.slice(q) : '';
+  const { route: r } = route(ingresses, host, pathname);
+  if (!r) return nginxPage(404, 'Not Found', now);
+  const loc = r.location;
+  const tls = tlsFor(ingresses, host);
+  const force = annotation(loc.ingress, 'force-ssl-redirect') === 'true';
+  if (req.scheme === 'http' && ((tls && annotation(loc.ingress, 'ssl-redirect') !== 'false') || force)) {
+    return nginxPage(308, 'Permanent Redirect', now, [['Location', `https://${host}${req.path}`]]);
+  }
+  const canary = r.canaries[0];
+  const target = canary && chooseCanary(canary.ingress, req.headers, draw(view)) ? canary : loc;
+  const rt = annotation(target.ingress, 'rewrite-target') ?? annotation(loc.ingress, 'rewrite-target');
+  const path = rt !== undefined ? rewrite(pathname, query, loc.path, rt) : req.path;
+  const conn = upstreamOf(view, target);
+  if (conn === 'no-service' || !conn.ok) return nginxPage(503, 'Service Temporarily Unavailable', now);
+  const res = serve(conn.pod, conn.container, conn.port, { method: req.method, path, headers: req.headers });
+  if (!res) return nginxPage(502, 'Bad Gateway', now);
+  return proxied(res, now);
+}
+
+/** nginx's answer to plain HTTP on the TLS port. */
+export const plainHttpOnTlsPort = (now: number) =>
+  nginxPage(400, 'Bad Request', now, [], '400 The plain HTTP request was sent to HTTPS port');
+
+/**
+ * The LoadBalancer Service answering on the master's `localhost` (Docker Desktop's vpnkit
+ * publishes LoadBalancer ports on localhost; status.loadBalancer.ingress hostname `localhost`).
+ */
+export function connectLocalhost(view: NetView, port: number): ConnectResult {
+  for (const svc of view.list<KubeObject>('Service')) {
+    if (svc.spec?.type !== 'LoadBalancer') continue;
+    if (!((svc.status?.loadBalancer?.ingress ?? []) as { hostname?: string }[]).some((i) => i.hostname === 'localhost')) continue;
+    if (((svc.spec?.ports ?? []) as { port: number }[]).some((p) => p.port === port)) return connect(view, svc.spec.clusterIP, port);
+  }
+  return { ok: false, error: 'refused', ms: 0 };
+}

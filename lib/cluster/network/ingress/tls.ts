@@ -1,0 +1,42 @@
+import type { Pod } from '../../k8s';
+import type { KubeObject } from '../../types';
+import type { NetView } from '../dns';
+import { controllerConfig, handledIngresses } from './classes';
+import { tlsFor } from './proxy';
+
+export interface ServedCertificate {
+  /** `secret` when an Ingress's tls Secret is usable, else the controller's fake certificate. */
+  source: 'secret' | 'fake';
+  secret?: string;
+  subject: string;
+}
+
+const decode = (b64: string | undefined): string => {
+  try { return b64 ? atob(b64) : ''; } catch { return ''; }
+};
+
+/** A `kubernetes.io/tls` Secret's PEM blocks look right (ingress-nginx's ssl.CreateSSLCert parses them). */
+export function usableTlsSecret(secret: KubeObject | undefined): boolean {
+  if (!secret || secret.type !== 'kubernetes.io/tls') return false;
+  const crt = decode(secret.data?.['tls.crt']);
+  const key = decode(secret.data?.['tls.key']);
+  return /-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----/.test(crt) &&
+    /-----BEGIN (RSA |EC )?PRIVATE KEY-----[\s\S]+-----END (RSA |EC )?PRIVATE KEY-----/.test(key);
+}
+
+/**
+ * The certificate the controller presents for an SNI name: the Ingress's Secret when it is a
+ * usable TLS Secret, otherwise "Kubernetes Ingress Controller Fake Certificate"
+ * (internal/net/ssl/ssl.go GetFakeSSLCert). Both are self-signed as far as curl is concerned.
+ */
+export function servedCertificate(view: NetView, pod: Pod, host: string): ServedCertificate {
+  const ingresses = handledIngresses(view, controllerConfig(pod));
+  const tls = tlsFor(ingresses, host.toLowerCase());
+  const secret = tls?.secretName ? view.get<KubeObject>('Secret', tls.namespace, tls.secretName) : undefined;
+  if (tls?.secretName && usableTlsSecret(secret)) {
+    const body = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END/.exec(decode(secret!.data['tls.crt']))?.[1].replace(/\s/g, '');
+    const cn = /CN=([\x20-\x7e]+?)(?=[^\x20-\x7e]|$)/.exec(decode(body))?.[1];
+    return { source: 'secret', secret: `${tls.namespace}/${tls.secretName}`, subject: cn ? `CN=${cn}` : `CN=${host}` };
+  }
+  return { source: 'fake', subject: 'O=Acme Co; CN=Kubernetes Ingress Controller Fake Certificate' };
+}
