@@ -149,8 +149,12 @@ export class ReplicaSetController implements Controller {
     st.observedGeneration = rs.metadata.generation;
     const prevFailure = (rs.status?.conditions ?? []).find((c) => c.type === 'ReplicaFailure');
     if (failure) {
-      st.conditions = [{ type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: failure,
-        lastTransitionTime: prevFailure?.lastTransitionTime ?? new Date(now).toISOString().replace(/\.\d+Z$/, 'Z') }];
+      // calculateStatus (replica_set_utils.go) keeps an existing ReplicaFailure condition as it is: the
+      // message names a generated pod, and rewriting it on every retry would resync forever.
+      st.conditions = [prevFailure ?? { type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: failure,
+        lastTransitionTime: new Date(now).toISOString().replace(/\.\d+Z$/, 'Z') }];
+      // The work queue's rate-limited requeue after a failed sync (capped, so an idle lab stays mostly idle).
+      this.queue.add(rs.metadata.namespace, rs.metadata.name, 30_000);
     }
     if (JSON.stringify(st) === JSON.stringify(rs.status)) return;
     const fresh = this.ctx.store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
