@@ -64,7 +64,7 @@ async function labWithPods(n: number): Promise<{ cluster: Cluster; shell: Return
 }
 
 export async function benchCluster(): Promise<string[]> {
-  const log = (s: string) => process.env.BENCH_DEBUG && console.error(s);
+
   const out: string[] = [];
   // 1. A new default lab, ready.
   const creates: number[] = [];
@@ -72,7 +72,6 @@ export async function benchCluster(): Promise<string[]> {
   out.push(line('new default lab cluster, median', median(creates), 'ms', 2));
   out.push(line('heap per idle lab', heapPerLab(() => createCluster({ now: T0 }), 200), 'KB', 200));
 
-  log('created');
   // 2. Scale 1 → 100 and settle in simulated time.
   const scaleRuns: number[] = [];
   for (let r = 0; r < 5; r++) {
@@ -88,7 +87,6 @@ export async function benchCluster(): Promise<string[]> {
   }
   out.push(line('scale a ReplicaSet 1 → 100 and settle, median', median(scaleRuns), 'ms', 50));
 
-  log('scaled');
   // 3. get pods and snapshot/restore, and how they grow with the number of pods.
   for (const n of [50, 100, 200]) {
     const { cluster, shell } = await labWithPods(n);

@@ -33,6 +33,7 @@ export interface Cluster {
   advanceBy(ms: number): void;
   /** Earliest scheduled work, so a real-time driver can arm one timer. */
   nextDueAt(): number | undefined;
+  /** Compact JSON-serialisable state. It shares the live objects: serialise it or pass it to restoreCluster; never mutate it. */
   snapshot(): ClusterSnapshot;
   /** Bumps on every store write. */
   readonly revision: number;
@@ -76,7 +77,7 @@ class SimCluster implements Cluster {
   constructor(readonly seed: string, snapshot?: ClusterSnapshot, now?: number) {
     this.clock = snapshot?.now ?? now ?? Date.now();
     this.prng = createPrng(snapshot?.prng ?? seed);
-    this.store = new ObjectStore(snapshot?.objects, snapshot?.rv);
+    this.store = new ObjectStore(snapshot?.objects, snapshot?.rv, true); // restoreCluster already copied the snapshot
     this.queue = new WorkQueue(snapshot?.queue);
     this.files = new VolumeFiles(snapshot?.files);
     this.api = new ApiServer(this.store, this.prng, () => this.clock);
@@ -116,7 +117,7 @@ class SimCluster implements Cluster {
 
   snapshot(): ClusterSnapshot {
     return { v: 1, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
-      queue: this.queue.toJSON(), objects: this.store.all(), ...(Object.keys(this.files.toJSON()).length && { files: this.files.toJSON() }) };
+      queue: this.queue.toJSON(), objects: this.store.allRefs() as StoredObject[], ...(Object.keys(this.files.toJSON()).length && { files: this.files.toJSON() }) };
   }
 
   get<T = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {

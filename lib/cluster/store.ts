@@ -5,6 +5,14 @@ const keyOf = (kind: string, namespace: string | undefined, name: string): strin
 
 const clone = <T>(o: T): T => structuredClone(o);
 
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
 /** Byte-wise order, like etcd's key order (and much cheaper than localeCompare). */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -20,8 +28,9 @@ export class ObjectStore {
   private listeners = new Set<{ fn: WatchListener; filter?: WatchFilter }>();
   private rv: number;
 
-  constructor(objects: StoredObject[] = [], rv = 0) {
-    for (const o of objects) this.index(keyOf(o.kind, o.metadata.namespace, o.metadata.name), clone(o));
+  /** `owned`: the objects were made for this store (e.g. freshly parsed) and need no copy. */
+  constructor(objects: StoredObject[] = [], rv = 0, owned = false) {
+    for (const o of objects) this.index(keyOf(o.kind, o.metadata.namespace, o.metadata.name), owned ? o : clone(o));
     this.rv = rv;
   }
 
@@ -110,18 +119,29 @@ export class ObjectStore {
     return [...this.objects.values()].map(clone);
   }
 
+  /** The stored objects themselves, for serialisation only (never mutate them). */
+  allRefs(): readonly Readonly<StoredObject>[] {
+    return [...this.objects.values()];
+  }
+
   subscribe(fn: WatchListener, filter?: WatchFilter): () => void {
     const entry = { fn, filter };
     this.listeners.add(entry);
     return () => this.listeners.delete(entry);
   }
 
+  /**
+   * Notifies watchers. All of them share ONE frozen copy of the object (informers hand out
+   * shared cache objects too); a watcher that wants to change it must copy it first.
+   */
   private emit(event: WatchEvent): void {
     const { kind, metadata } = event.object;
+    let shared: StoredObject | undefined;
     for (const { fn, filter } of [...this.listeners]) {
       if (filter?.kind && filter.kind !== kind) continue;
       if (filter?.namespace !== undefined && filter.namespace !== (metadata?.namespace ?? '')) continue;
-      fn({ type: event.type, object: clone(event.object) });
+      shared ??= deepFreeze(clone(event.object));
+      fn({ type: event.type, object: shared });
     }
   }
 }

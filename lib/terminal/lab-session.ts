@@ -265,7 +265,14 @@ export class LabSession {
 
   private wake(): void {
     const before = this.cluster.revision;
-    this.syncClock();
+    try {
+      this.syncClock();
+    } catch (err) {
+      // A timer callback must never take the server down: report it in the learner's terminal.
+      const message = err instanceof Error ? err.message : String(err);
+      this.broadcast({ t: 'out', d: toCrlf(`\nkubelab: internal error while time passed: ${message}\n`) });
+      return;
+    }
     if (this.cluster.revision !== before) this.opts.onMutated?.(this);
     this.armClock();
   }

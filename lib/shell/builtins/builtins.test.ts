@@ -54,11 +54,9 @@ describe('text tools', () => {
     expect((await sh.exec("echo 'web-1 web-22' | grep -oE 'web-[0-9]+'")).output).toBe('web-1\nweb-22\n');
     expect((await sh.exec('grep "name\\|kind" k8s/svc.yaml')).output).toBe('kind: Service\n');
     expect(await sh.exec('grep nothing k8s/svc.yaml')).toEqual({ output: '', exitCode: 1 });
-    const started = Date.now();
     const redos = await sh.exec(`echo ${'a'.repeat(40)} | grep -E '(a+)+b'`);
     expect(redos.exitCode).toBe(2);
     expect(redos.output).toMatch(/^kubelab: pattern '\(a\+\)\+b' refused: nested repetition/);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect((await sh.exec("echo abab | grep -oE '(ab)+'")).output).toBe('abab\n');
   });
 

@@ -146,26 +146,21 @@ describe('Deployment', () => {
     expect(await sh('kubectl get deploy web')).toMatch(/web\s+0\/4\s+4\s+0\s+/);
   });
 
-  it('scales 1 → 100 and settles quickly', async () => {
+  it('scales 1 → 100 and settles (timing lives in bench/cluster.ts)', async () => {
     const { cluster, sh } = lab();
     await sh('kubectl create deployment big --image=nginx');
     await sh('sleep 10');
-    const t0 = performance.now();
     cluster.update({ ...cluster.get<KubeObject>('Deployment', 'default', 'big')!, spec: {
       ...cluster.get<KubeObject>('Deployment', 'default', 'big')!.spec, replicas: 100 } });
     cluster.advanceBy(120_000);
-    const ms = performance.now() - t0;
     expect(cluster.get<KubeObject>('Deployment', 'default', 'big')!.status!.availableReplicas).toBe(100);
-    expect(ms).toBeLessThan(2000);
   });
 
   it('settles (no resync storm) when the lab pod cap stops a ReplicaSet from growing', async () => {
     const { cluster, sh } = lab();
     await sh('kubectl create deployment a --image=nginx --replicas=100');
     await sh('kubectl create deployment b --image=nginx --replicas=100');
-    const t0 = performance.now();
     cluster.advanceBy(120_000);
-    expect(performance.now() - t0).toBeLessThan(3000);
     const rs = cluster.list<KubeObject>('ReplicaSet', 'default').find((r) => r.metadata!.name!.startsWith('b-'))!;
     expect(rs.status!.conditions[0].reason).toBe('FailedCreate');
     expect(cluster.list('Pod').length).toBe(200);
