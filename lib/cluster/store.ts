@@ -136,7 +136,7 @@ export class ObjectStore {
    */
   private emit(event: WatchEvent): void {
     const { kind, metadata } = event.object;
-    let shared: StoredObject | undefined;
+    let shared: WatchEvent['object'] | undefined;
     for (const { fn, filter } of [...this.listeners]) {
       if (filter?.kind && filter.kind !== kind) continue;
       if (filter?.namespace !== undefined && filter.namespace !== (metadata?.namespace ?? '')) continue;
