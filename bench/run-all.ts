@@ -1,9 +1,11 @@
+import { benchAutoscaling } from './autoscaling';
 import { benchCluster } from './cluster';
 import { benchFirstLoad } from './first-load-js';
 import { benchRoundTrip } from './terminal-roundtrip';
 
 async function main(): Promise<void> {
   for (const l of await benchCluster()) console.log(l);
+  console.log(await benchAutoscaling());
   const rt = await benchRoundTrip();
   console.log(`terminal round trip: median ${rt.median.toFixed(2)} ms, p95 ${rt.p95.toFixed(2)} ms; median/budget(10 ms) = ${rt.ratio.toFixed(3)}`);
   const fl = await benchFirstLoad();

@@ -16,6 +16,8 @@ import { EndpointsController } from './network/endpoints-controller';
 import { IngressStatusController } from './network/ingress';
 import { RootCaPublisher } from './controllers/root-ca-publisher';
 import { AddonEffects } from './addons/addon-effects';
+import { HpaController } from './controllers/hpa';
+import { MetricsServer } from './metrics/metrics-server';
 import { seedNetwork } from './network/system-services';
 import { createPrng, type Prng } from './prng';
 import { WorkQueue, type Task } from './queue';
@@ -94,7 +96,8 @@ class SimCluster implements Cluster {
     };
     this.controllers = [new Scheduler(ctx), new Kubelet(ctx), new GarbageCollector(ctx), new ReplicaSetController(ctx),
       new StatefulSetController(ctx), new VolumeBinder(ctx), new DeploymentController(ctx), new DaemonSetController(ctx),
-      new JobController(ctx), new CronJobController(ctx), new EndpointsController(ctx), new IngressStatusController(ctx), new RootCaPublisher(ctx), new AddonEffects(ctx)];
+      new JobController(ctx), new CronJobController(ctx), new EndpointsController(ctx), new IngressStatusController(ctx), new RootCaPublisher(ctx), new AddonEffects(ctx),
+      new MetricsServer(ctx, this), new HpaController(ctx)];
     for (const c of this.controllers) {
       for (const [type, fn] of Object.entries(c.handlers)) this.handlers.set(type, fn);
       c.start();

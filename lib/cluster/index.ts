@@ -26,3 +26,7 @@ export { bundledManifest, BUNDLED_URLS } from './addons';
 export { serveIngress, connectLocalhost, plainHttpOnTlsPort, isControllerPod, servedCertificate } from './network/ingress';
 export type { IngressRequest, UpstreamServe, ServedCertificate } from './network/ingress';
 export { strictDecodingError, unknownFields } from './admission/strict-decoding';
+export { readMetrics } from './metrics/metrics-server';
+export type { MetricsApi, PodUsage } from './metrics/metrics-server';
+export { parseLoadLoop } from './metrics/load';
+export type { LoadLoop } from './metrics/load';

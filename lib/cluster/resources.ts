@@ -14,6 +14,8 @@ export interface ResourceInfo {
   version: string;
   namespaced: boolean;
   simulated: boolean;
+  /** Other versions the server also serves (stored as `version`), e.g. autoscaling/v1. */
+  alsoServed?: string[];
 }
 
 const r = (kind: string, plural: string, group: string, version: string, namespaced: boolean,
@@ -43,7 +45,7 @@ export const RESOURCES: readonly ResourceInfo[] = [
   r('ControllerRevision', 'controllerrevisions', 'apps', 'v1', true, [], true),
   r('Job', 'jobs', 'batch', 'v1', true, [], true),
   r('CronJob', 'cronjobs', 'batch', 'v1', true, ['cj'], true),
-  r('HorizontalPodAutoscaler', 'horizontalpodautoscalers', 'autoscaling', 'v2', true, ['hpa']),
+  { ...r('HorizontalPodAutoscaler', 'horizontalpodautoscalers', 'autoscaling', 'v2', true, ['hpa'], true), alsoServed: ['v1'] },
   r('Ingress', 'ingresses', 'networking.k8s.io', 'v1', true, ['ing'], true),
   r('IngressClass', 'ingressclasses', 'networking.k8s.io', 'v1', false, [], true),
   r('NetworkPolicy', 'networkpolicies', 'networking.k8s.io', 'v1', true, ['netpol']),

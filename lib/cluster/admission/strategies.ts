@@ -12,6 +12,7 @@ import { cronJobStrategy, jobStrategy } from './batch';
 import { serviceStrategy } from './service';
 import { ingressClassStrategy, ingressStrategy, rbacStrategy } from './networking';
 import { configMapStrategy, secretStrategy } from './config-objects';
+import { hpaStrategy } from './hpa';
 
 export interface StrategyContext {
   prng: Prng;
@@ -88,6 +89,7 @@ const strategies: Record<string, KindStrategy> = {
   RoleBinding: rbacStrategy,
   ClusterRole: rbacStrategy,
   ClusterRoleBinding: rbacStrategy,
+  HorizontalPodAutoscaler: hpaStrategy,
 };
 
 export function strategyFor(kind: string): KindStrategy {

@@ -49,8 +49,11 @@ function backends(view: NetView, from: Pod, url: string): { pod: Pod }[] {
   return pods.filter((p) => ips.has(p.status?.podIP ?? '')).map((pod) => ({ pod }));
 }
 
-/** Requests per second each pod (by uid) receives from the running load-generator pods. */
-export function generatorRates(view: NetView): Map<string, number> {
+/**
+ * Requests per second each pod (by uid) receives from the running load-generator pods;
+ * `sent` (optional) collects what each generator pod sends.
+ */
+export function generatorRates(view: NetView, sent?: Map<string, number>): Map<string, number> {
   const rates = new Map<string, number>();
   for (const gen of view.list<Pod>('Pod')) {
     if (!running(gen)) continue;
@@ -62,6 +65,8 @@ export function generatorRates(view: NetView): Map<string, number> {
       // Every request reaches one of the targets; their average cost sets the loop's pace.
       const avgCost = targets.reduce((a, t) => a + costPerRequestMs(t.pod), 0) / targets.length;
       const rate = 1 / Math.max(0.002, loop.sleepS + avgCost / 1000);
+      const own = gen.metadata?.uid ?? '';
+      sent?.set(own, (sent.get(own) ?? 0) + rate);
       for (const t of targets) {
         const uid = t.pod.metadata?.uid ?? '';
         rates.set(uid, (rates.get(uid) ?? 0) + rate / targets.length);

@@ -76,12 +76,13 @@ export class MetricsServer implements Controller {
       this.ctx.store.remove(METRICS_KIND, 'kube-system', 'metrics-server');
       return;
     }
-    const rates = generatorRates(this.view);
+    const sent = new Map<string, number>();
+    const rates = generatorRates(this.view, sent);
     for (const [uid, r] of recentRates(this.view, now, SCRAPE_MS)) rates.set(uid, (rates.get(uid) ?? 0) + r);
     const pods: PodUsage[] = [];
     const nodes = new Map<string, { nanoCores: number; memoryBytes: number }>();
     for (const n of this.ctx.store.list('Node')) {
-      const master = !!n.metadata.labels?.['node-role.kubernetes.io/control-plane'];
+      const master = n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined;
       nodes.set(n.metadata.name, { ...NODE_OVERHEAD[master ? 'master' : 'worker'] });
     }
     for (const p of this.ctx.store.list('Pod') as Pod[]) {
@@ -92,7 +93,7 @@ export class MetricsServer implements Controller {
         if (!p.status?.containerStatuses?.[i]?.state?.running) return;
         const prof = profileOf(c);
         const rps = i === 0 ? rates.get(p.metadata?.uid ?? '') ?? 0 : 0;
-        let milli = prof.idleMilli + rps * prof.costMs;
+        let milli = prof.idleMilli + rps * prof.costMs + (i === 0 ? (sent.get(p.metadata?.uid ?? '') ?? 0) * (prof.clientMs ?? 0) : 0);
         const limit = parseQuantity(c.resources?.limits?.cpu as string | undefined);
         if (limit !== undefined) milli = Math.min(milli, limit * 1000);
         containers.push({ name: c.name, nanoCores: Math.round(milli * 1e6), memoryBytes: Math.round(prof.memoryBytes) });

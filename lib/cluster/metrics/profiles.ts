@@ -8,7 +8,11 @@ import { parseImageRef, repositoryOf } from '../runtime/image-ref';
  * `while sleep 0.01; do wget ...; done` loop (≈50 req/s) keeps one pod at ~500m, its limit in
  * the kubernetes.io HPA walkthrough.
  */
-export interface UsageProfile { idleMilli: number; memoryBytes: number; costMs: number }
+export interface UsageProfile {
+  idleMilli: number; memoryBytes: number; costMs: number;
+  /** CPU ms per request the image's client (wget/curl) spends when it is the one sending. */
+  clientMs?: number;
+}
 
 const Mi = 1024 * 1024;
 const PROFILES: Record<string, UsageProfile> = {
@@ -17,8 +21,8 @@ const PROFILES: Record<string, UsageProfile> = {
   'registry.k8s.io/nginx-slim': { idleMilli: 0, memoryBytes: 2 * Mi, costMs: 0.2 },
   'docker.io/kubetm/app': { idleMilli: 1, memoryBytes: 24 * Mi, costMs: 1 },
   'docker.io/kubetm/init': { idleMilli: 1, memoryBytes: 24 * Mi, costMs: 1 },
-  'docker.io/library/busybox': { idleMilli: 0, memoryBytes: 0.4 * Mi, costMs: 0 },
-  'docker.io/curlimages/curl': { idleMilli: 0, memoryBytes: 0.5 * Mi, costMs: 0 },
+  'docker.io/library/busybox': { idleMilli: 0, memoryBytes: 0.4 * Mi, costMs: 0, clientMs: 0.15 },
+  'docker.io/curlimages/curl': { idleMilli: 0, memoryBytes: 0.5 * Mi, costMs: 0, clientMs: 0.3 },
   'registry.k8s.io/metrics-server/metrics-server': { idleMilli: 4, memoryBytes: 19 * Mi, costMs: 0 },
   'registry.k8s.io/ingress-nginx/controller': { idleMilli: 2, memoryBytes: 92 * Mi, costMs: 0.3 },
   'registry.k8s.io/kube-proxy': { idleMilli: 1, memoryBytes: 15 * Mi, costMs: 0 },
@@ -28,7 +32,7 @@ const PROFILES: Record<string, UsageProfile> = {
   'registry.k8s.io/kube-controller-manager': { idleMilli: 14, memoryBytes: 52 * Mi, costMs: 0 },
   'registry.k8s.io/kube-scheduler': { idleMilli: 3, memoryBytes: 22 * Mi, costMs: 0 },
 };
-const DEFAULT: UsageProfile = { idleMilli: 1, memoryBytes: 8 * Mi, costMs: 1 };
+const DEFAULT: UsageProfile = { idleMilli: 1, memoryBytes: 8 * Mi, costMs: 1, clientMs: 0.2 };
 
 export function profileOf(c: Container): UsageProfile {
   if (!c.image) return DEFAULT;

@@ -4,6 +4,7 @@ import type { KubeObject } from '../types';
 import type { NetView } from './dns';
 import { NODE_HOSTS } from './dns';
 import { SERVICE_NAME_LABEL } from './endpoints-controller';
+import { recordRequest } from '../metrics/load';
 
 export type ConnectResult =
   | { ok: true; pod: Pod; container: number; port: number; service?: string }
@@ -57,7 +58,9 @@ export function connect(view: NetView, ip: string, port: number): ConnectResult 
   if (!svc || !sp) {
     if (isNode) return { ok: false, error: 'refused', ms: 0 };
     if (ip.startsWith('10.96.') || /^10\.(9[6-9]|10\d|11[01])\./.test(ip)) return { ok: false, error: 'timeout', ms: 129_000 + (hash(ip) % 3000) };
-    return toPodIP(view, ip, port);
+    const direct = toPodIP(view, ip, port);
+    if (direct.ok) recordRequest(view, direct.pod.metadata?.uid ?? '', view.now());
+    return direct;
   }
   const ns = svc.metadata?.namespace;
   const backends: { ip: string; port: number }[] = [];
@@ -75,5 +78,7 @@ export function connect(view: NetView, ip: string, port: number): ConnectResult 
   counters.set(view, n + 1);
   const pick = backends[hash(`${view.seed}/${ns}/${svc.metadata?.name}/${n}`) % backends.length];
   const result = toPodIP(view, pick.ip, pick.port);
+  // Counted per pod for metrics-server's CPU figures (lib/cluster/metrics).
+  if (result.ok) recordRequest(view, result.pod.metadata?.uid ?? '', view.now());
   return result.ok ? { ...result, service: `${ns}/${svc.metadata?.name}` } : result;
 }

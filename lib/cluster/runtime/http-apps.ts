@@ -4,13 +4,13 @@ import { parseImageRef, repositoryOf } from './image-ref';
 export interface HttpRequest { method: string; path: string; headers: Record<string, string> }
 export interface HttpResponse { status: number; reason: string; headers: [string, string][]; body: string }
 
-export type ImageFamily = 'nginx' | 'nginx-slim' | 'kubetm-app' | 'kubetm-init' | 'busybox' | 'curl' | 'pause' | 'ingress-nginx';
+export type ImageFamily = 'nginx' | 'nginx-slim' | 'kubetm-app' | 'kubetm-init' | 'busybox' | 'curl' | 'pause' | 'ingress-nginx' | 'hpa-example';
 
 const FAMILIES: Record<string, ImageFamily> = {
   'docker.io/library/nginx': 'nginx', 'registry.k8s.io/nginx-slim': 'nginx-slim', 'k8s.gcr.io/nginx-slim': 'nginx-slim',
   'docker.io/kubetm/app': 'kubetm-app', 'docker.io/kubetm/init': 'kubetm-init', 'docker.io/library/busybox': 'busybox',
   'docker.io/curlimages/curl': 'curl', 'registry.k8s.io/pause': 'pause',
-  'registry.k8s.io/ingress-nginx/controller': 'ingress-nginx',
+  'registry.k8s.io/ingress-nginx/controller': 'ingress-nginx', 'registry.k8s.io/hpa-example': 'hpa-example', 'k8s.gcr.io/hpa-example': 'hpa-example',
 };
 
 export function imageFamily(image: string): ImageFamily | undefined {
@@ -26,13 +26,14 @@ export const IMAGE_TOOLS: Record<ImageFamily, string[]> = {
   'kubetm-app': ['bash', 'sh', 'curl', 'nslookup', 'cat', 'ls', 'echo', 'hostname', 'env', 'sleep', 'touch', 'mkdir', 'rm', 'true', 'false', 'pwd', 'id', 'whoami', 'uname', 'printf', 'head', 'tail', 'grep', 'wc', 'date', 'node'],
   'kubetm-init': ['bash', 'sh', 'curl', 'nslookup', 'cat', 'ls', 'echo', 'hostname', 'env', 'sleep', 'touch', 'mkdir', 'rm', 'true', 'false', 'pwd', 'id', 'whoami', 'uname', 'printf', 'head', 'tail', 'grep', 'wc', 'date', 'node'],
   pause: [],
+  'hpa-example': ['bash', 'sh', 'cat', 'ls', 'echo', 'hostname', 'env', 'sleep', 'php', 'apache2', 'true', 'false', 'pwd'],
   'ingress-nginx': ['bash', 'sh', 'curl', 'cat', 'ls', 'echo', 'hostname', 'env', 'sleep', 'touch', 'mkdir', 'rm', 'true', 'false', 'pwd', 'id', 'whoami', 'uname', 'printf', 'head', 'tail', 'grep', 'wc', 'date', 'nginx'],
 };
 
 /** TCP ports the image's main process listens on. */
 export const IMAGE_PORTS: Record<ImageFamily, number[]> = {
   nginx: [80], 'nginx-slim': [80], 'kubetm-app': [8080], 'kubetm-init': [8080], busybox: [], curl: [], pause: [],
-  'ingress-nginx': [80, 443, 8443, 10254],
+  'ingress-nginx': [80, 443, 8443, 10254], 'hpa-example': [80],
 };
 
 /** The nginx version an image tag runs (`stable` and `latest` as published in 2025). */
@@ -124,6 +125,11 @@ export function serveHttp(pod: Pod, containerIndex: number, port: number, req: H
   if (family === 'nginx' || family === 'nginx-slim') {
     const rootMounted = (c.volumeMounts ?? []).some((m) => m.mountPath.replace(/\/$/, '') === '/usr/share/nginx/html');
     return serveNginx(c.image!, req, now, files, rootMounted);
+  }
+  if (family === 'hpa-example') {
+    // index.php of the kubernetes.io HPA walkthrough: a CPU-heavy loop, then "OK!".
+    return { status: 200, reason: 'OK', body: 'OK!', headers: [['Date', httpDate(now)], ['Server', 'Apache/2.4.10 (Debian)'],
+      ['X-Powered-By', 'PHP/5.6.40'], ['Content-Length', '3'], ['Content-Type', 'text/html; charset=UTF-8']] };
   }
   return serveKubetm(pod, req, now);
 }

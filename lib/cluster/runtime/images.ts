@@ -83,7 +83,7 @@ export function processFor(container: Container, spec: ImageSpec): ProcessModel 
   const digits = /\bbpi\((\d+)\)/.exec(argv.join(' '));
   if (digits) return { exitAfterMs: 2000 + Math.min(Number(digits[1]), 100_000) * 2, exitCode: 0 };
   const text = argv.join(' ');
-  if (/\bsleep\s+inf(inity)?\b/.test(text) || /while\s+(true|:)/.test(text) || /tail\s+-f/.test(text)) {
+  if (/\bsleep\s+inf(inity)?\b/.test(text) || /while\s+(true|:|sleep\s+[\d.]+)\s*;?\s*do\b/.test(text) || /tail\s+-f/.test(text)) {
     return { exitCode: 0 };
   }
   const sleeps = [...text.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));

@@ -20,7 +20,7 @@ export function resolveObject(k: Kubectl, obj: KubeObject, source: string): Reso
   validateObject(obj, source);
   const [group, version] = obj.apiVersion!.includes('/') ? obj.apiVersion!.split('/') : ['', obj.apiVersion!];
   const res = k.cluster.resourceForKind(obj.kind!, obj.apiVersion);
-  if (!res || res.version !== version || res.group !== group) {
+  if (!res || (res.version !== version && !res.alsoServed?.includes(version)) || res.group !== group) {
     throw new MappingError(`error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: ` +
       `"${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\n` +
       'ensure CRDs are installed first');

@@ -3,6 +3,7 @@ import type { Cluster, KubeObject } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { KubectlError, NotSimulated } from './errors';
 import { CLUSTER_DESCRIBERS } from './describe-cluster-kinds';
+import { describeHpa } from './describe-hpa';
 import { describeIngress } from './describe-ingress';
 import { describePod } from './describe-pod';
 import { describeService } from './describe-service';
@@ -22,6 +23,7 @@ const DESCRIBERS: Record<string, Describer> = {
   DaemonSet: describeDaemonSet,
   Job: describeJob,
   CronJob: describeCronJob,
+  HorizontalPodAutoscaler: describeHpa,
 };
 
 /**

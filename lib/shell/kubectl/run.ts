@@ -3,6 +3,7 @@ import type { Kubectl, VerbSpec } from './context';
 import { KubectlError, NotSimulated } from './errors';
 import { badOutput } from './get';
 import { toJson, toYaml } from './printers/output';
+import { attachedLoad, runAttachedLoad } from './run-attach';
 
 function parseLabels(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -67,7 +68,13 @@ async function runRun(k: Kubectl): Promise<number> {
   if (!name) throw new KubectlError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   if (!k.changed.has('image')) throw new KubectlError(commandFailed(k.cluster.now(), 'required flag(s) \\"image\\" not set'));
   if (!k.str('image')) throw new KubectlError('error: --image is required');
-  if (k.bool('stdin') || k.bool('tty') || k.bool('attach') || k.bool('rm')) throw new NotSimulated('"kubectl run -it" (attaching to a pod)');
+  if (k.bool('stdin') || k.bool('tty') || k.bool('attach') || k.bool('rm')) {
+    // Attaching is simulated for load-generator loops only (run-attach.ts).
+    const pod = buildRunPod(k, name);
+    const loop = (k.bool('stdin') || k.bool('attach')) && !k.str('dry-run') ? attachedLoad(pod) : undefined;
+    if (loop) return runAttachedLoad(k, pod, loop);
+    throw new NotSimulated('"kubectl run -it" (attaching to a pod)');
+  }
   const output = k.str('output') ?? '';
   if (output && !['yaml', 'json', 'name'].includes(output)) throw badOutput(output);
   const pod = buildRunPod(k, name);

@@ -11,11 +11,12 @@ import { rolloutVerb } from './rollout';
 import { setVerb } from './set-image';
 import { runVerb } from './run';
 import { scaleVerb } from './scale';
+import { autoscaleVerb } from './autoscale';
 import { versionVerb } from './version';
 
 /** Simulated verbs. Add a VerbSpec here to grow kubectl. */
 export const VERBS: Record<string, VerbSpec> = Object.fromEntries(
-  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb, execVerb, exposeVerb, logsVerb, rolloutVerb, setVerb, ...EVERYDAY_VERBS].map((v) => [v.name, v]),
+  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb, autoscaleVerb, execVerb, exposeVerb, logsVerb, rolloutVerb, setVerb, ...EVERYDAY_VERBS].map((v) => [v.name, v]),
 );
 
 /** Real kubectl commands (1.34 `kubectl --help`) that are not simulated yet. */

@@ -4,6 +4,7 @@ import { eventPrinter, namespacePrinter, nodePrinter, storageClassPrinter } from
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './network';
 import { configMapPrinter, ingressClassPrinter, ingressPrinter, secretPrinter } from './ingress';
 import { podPrinter } from './pods';
+import { hpaPrinter } from './hpa';
 import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter } from './rollouts';
 import { pvcPrinter, pvPrinter } from './storage';
 import { controllerRevisionPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads';
@@ -32,6 +33,7 @@ const PRINTERS: Record<string, TablePrinter> = {
   IngressClass: ingressClassPrinter,
   Secret: secretPrinter,
   ConfigMap: configMapPrinter,
+  HorizontalPodAutoscaler: hpaPrinter,
 };
 
 const defaultPrinter: TablePrinter = {
