@@ -1,6 +1,7 @@
 import { benchAutoscaling } from './autoscaling';
 import { benchCluster } from './cluster';
 import { benchFirstLoad } from './first-load-js';
+import { benchConcurrency } from './terminal-concurrency';
 import { benchRoundTrip } from './terminal-roundtrip';
 
 async function main(): Promise<void> {
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   console.log(await benchAutoscaling());
   const rt = await benchRoundTrip();
   console.log(`terminal round trip: median ${rt.median.toFixed(2)} ms, p95 ${rt.p95.toFixed(2)} ms; median/budget(10 ms) = ${rt.ratio.toFixed(3)}`);
+  for (const l of await benchConcurrency()) console.log(l);
   const fl = await benchFirstLoad();
   console.log(`lesson first-load JS: ${fl.kb.toFixed(1)} KB gzipped (${fl.files} scripts); size/budget(200 KB) = ${fl.ratio.toFixed(3)}`);
   process.exit(0);

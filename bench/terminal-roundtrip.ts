@@ -3,20 +3,16 @@
  * `kubectl get pods⏎` to the server's `done` frame (command run, lab saved to SQLite).
  * Budget: median ≤ 10 ms. Prints the ratio median/budget (≤ 1 is within budget).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { WsTerminal } from '../e2e/support/ws-terminal';
+import { benchDataDir } from './bench-db';
 
 const BUDGET_MS = 10;
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 
 export async function benchRoundTrip(): Promise<{ median: number; p95: number; ratio: number }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kubelab-bench-'));
-  process.env.DATA_DIR = dir;
-  delete process.env.DATABASE_URL;
+  benchDataDir();
   const { migrate, getLabSnapshot, saveLabSnapshot } = await import('../lib/db');
   const { attachTerminalServer, LabRegistry } = await import('../lib/terminal');
   await migrate();
@@ -51,7 +47,6 @@ export async function benchRoundTrip(): Promise<{ median: number; p95: number; r
   term.close();
   terminals.close();
   server.close();
-  rmSync(dir, { recursive: true, force: true });
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)];
   const p95 = samples[Math.floor(samples.length * 0.95)];
