@@ -91,7 +91,8 @@ async function interactive(shell: ShellSession): Promise<number> {
     if (!shell.isComplete(buf)) { rl.setPrompt(shell.continuationPrompt()); rl.prompt(); continue; }
     const command = buf;
     buf = '';
-    if (command.trim() === 'exit' || command.trim() === 'logout') break;
+    // `exit` leaves an in-pod shell (kubectl exec -it POD -- sh) first, then kubesim.
+    if ((command.trim() === 'exit' || command.trim() === 'logout') && !shell.context()) break;
     running = new AbortController();
     status = await shell.run(command, { write: (c) => process.stdout.write(c), signal: running.signal });
     if (running.signal.aborted) process.stdout.write('^C\n');

@@ -40,3 +40,14 @@ test('a logged-in learner edits lines, recalls history, interrupts and pastes a 
   await typeCommand(page, 'kubectl get pod pasted -o name');
   await expect.poll(() => terminalText(page)).toContain('pod/pasted');
 });
+
+test('Tab completes a kubectl resource type', async ({ page }) => {
+  await page.goto(LESSON);
+  await expect(page.getByTestId('terminal-status')).toHaveText('연결됨');
+  await page.getByTestId('terminal').click();
+  await page.keyboard.type('kubectl get po');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => terminalText(page)).toMatch(/# kubectl get pods\s*$/m);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => terminalText(page)).toMatch(/No resources found in default namespace\.|NAME\s+READY/);
+});

@@ -1,3 +1,4 @@
+import { deepCopy } from './clone';
 import { ApiServer, type DeleteOptions, type WriteOptions } from './api/api-server';
 import { EventRecorder } from './api/events';
 import type { Controller, ControllerContext, TaskHandler } from './controllers/controller';
@@ -148,7 +149,7 @@ export function createCluster(opts: CreateClusterOptions = {}): Cluster {
 
 export function restoreCluster(snapshot: ClusterSnapshot): Cluster {
   if (snapshot?.v !== 1) throw new Error('unsupported cluster snapshot version');
-  return new SimCluster(snapshot.seed, structuredClone(snapshot));
+  return new SimCluster(snapshot.seed, deepCopy(snapshot));
 }
 
 export type { StoredObject };

@@ -72,6 +72,68 @@ export const fieldEqualsCheckSchema = z
   })
   .describe('A field of the object equals a value');
 
+const workloadKind = z
+  .enum(['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'Pod'])
+  .describe('Kind of the workload whose pods are meant: StatefulSet, Deployment, ReplicaSet, DaemonSet, Job or Pod');
+const podName = name.describe('Name of a pod in the namespace');
+const url = z
+  .string()
+  .regex(/^(https?:\/\/)?[^\s/:?#]+(:\d{1,5})?([/?][^\s]*)?$/, 'must be a URL like http://svc:8080/path')
+  .describe('URL as typed after curl: http://web:8080/hostname, stateful-pvc-0.stateful-headless:8080/ (scheme defaults to http)');
+
+export const selectorMatchesCheckSchema = z
+  .strictObject({
+    type: z.literal('selectorMatches'),
+    service: name.describe('metadata.name of the Service'),
+    namespace,
+    workload: z.strictObject({ kind: workloadKind, name: name.describe('metadata.name of the workload') }).describe('The workload whose pods the Service must select'),
+  })
+  .describe("The Service's selector selects the workload's pods (its pod template labels) and has ready endpoints among them");
+export const dnsResolvesCheckSchema = z
+  .strictObject({
+    type: z.literal('dnsResolves'),
+    fromPod: podName.describe('Pod whose resolver (resolv.conf search list, ndots:5) looks the name up'),
+    name: z
+      .string()
+      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9.])?$/i, 'must be a host name')
+      .max(253)
+      .describe('Name as typed in the pod: web, stateful-pvc-0.stateful-headless, web.default.svc.cluster.local'),
+    namespace,
+  })
+  .describe('The name resolves to an address from inside the pod (cluster DNS, as nslookup in the pod would)');
+export const httpFromPodCheckSchema = z
+  .strictObject({
+    type: z.literal('httpFromPod'),
+    fromPod: podName
+      .optional()
+      .describe('Pod the request is sent from (as kubectl exec POD -- curl URL); omit to send it from the master node (curl in the lab terminal)'),
+    namespace,
+    url,
+    status: z.number().int().min(100).max(599).optional().describe('Expected HTTP status (default 200)'),
+    bodyIncludes: z.string().min(1).optional().describe('Text the response body must contain'),
+  })
+  .describe('An HTTP request from the pod (or the master node) to the URL gets the status and body; run on a clone of the lab');
+export const pvcBoundCheckSchema = z
+  .strictObject({ type: z.literal('pvcBound'), namespace, name: name.describe('metadata.name of the PersistentVolumeClaim') })
+  .describe('The PersistentVolumeClaim is Bound to a PersistentVolume');
+export const pvcMountedByCheckSchema = z
+  .strictObject({
+    type: z.literal('pvcMountedBy'),
+    namespace,
+    claim: name.describe('metadata.name of the PersistentVolumeClaim'),
+    pod: podName.describe('Pod that mounts the claim in a container'),
+  })
+  .describe('The pod has a volume from the claim, a container mounts it, the claim is Bound and the pod is Running');
+export const eventHappenedCheckSchema = z
+  .strictObject({
+    type: z.literal('eventHappened'),
+    namespace,
+    reason: z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be an event reason like Scheduled, SuccessfulRescale').describe('Event reason: Scheduled, Killing, SuccessfulCreate, SuccessfulRescale, Completed, ...'),
+    involvedKind: kind.optional().describe('Kind of the involved object (any when omitted)'),
+    involvedName: name.optional().describe('Name of the involved object (any when omitted)'),
+  })
+  .describe('An event with the reason was recorded for the object');
+
 /** One declarative check over cluster state, discriminated by `type`. */
 export const checkSchema = z
   .discriminatedUnion('type', [
@@ -80,6 +142,12 @@ export const checkSchema = z
     podReadyCheckSchema,
     podsReadyCheckSchema,
     fieldEqualsCheckSchema,
+    selectorMatchesCheckSchema,
+    dnsResolvesCheckSchema,
+    httpFromPodCheckSchema,
+    pvcBoundCheckSchema,
+    pvcMountedByCheckSchema,
+    eventHappenedCheckSchema,
   ])
   .superRefine((c, ctx) => {
     if ('kind' in c) noNamespaceForClusterKinds(c, ctx);
@@ -92,3 +160,9 @@ export type ObjectAbsentCheck = z.infer<typeof objectAbsentCheckSchema>;
 export type PodReadyCheck = z.infer<typeof podReadyCheckSchema>;
 export type PodsReadyCheck = z.infer<typeof podsReadyCheckSchema>;
 export type FieldEqualsCheck = z.infer<typeof fieldEqualsCheckSchema>;
+export type SelectorMatchesCheck = z.infer<typeof selectorMatchesCheckSchema>;
+export type DnsResolvesCheck = z.infer<typeof dnsResolvesCheckSchema>;
+export type HttpFromPodCheck = z.infer<typeof httpFromPodCheckSchema>;
+export type PvcBoundCheck = z.infer<typeof pvcBoundCheckSchema>;
+export type PvcMountedByCheck = z.infer<typeof pvcMountedByCheckSchema>;
+export type EventHappenedCheck = z.infer<typeof eventHappenedCheckSchema>;

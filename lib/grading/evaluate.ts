@@ -5,6 +5,8 @@ import { deepEqual, parseFieldPath, readPath } from './field-path';
 import { describeObject, isClusterScoped, subject } from './kinds';
 import { isPodReady, isPodServing, isTerminating, podDisplayStatus, readyContainers, unschedulableMessage } from './pod-status';
 import { formatSelector, matchesSelector, parseSelector } from './selector';
+import { eventHappened, pvcBound, pvcMountedBy } from './storage-events';
+import { Probe, dnsResolves, httpFromPod, selectorMatches } from './traffic';
 
 export interface CheckResult {
   passed: boolean;
@@ -106,8 +108,11 @@ function fieldEquals(c: FieldEqualsCheck, cluster: ClusterView): CheckResult {
   return ok(`${what} 값이 ${show(c.value)}입니다`);
 }
 
-/** Evaluate one parsed check against a cluster (read-only). */
-export function evaluateCheck(check: Check, cluster: ClusterView): CheckResult {
+/**
+ * Evaluate one parsed check against a cluster. Never writes to it: checks that send traffic run
+ * on a clone made through `probe` (pass one Probe per grading run to share the clone).
+ */
+export function evaluateCheck(check: Check, cluster: ClusterView, probe: Probe = new Probe(cluster)): CheckResult {
   switch (check.type) {
     case 'objectExists':
       return objectExists(check, cluster);
@@ -119,5 +124,17 @@ export function evaluateCheck(check: Check, cluster: ClusterView): CheckResult {
       return podsReady(check, cluster);
     case 'fieldEquals':
       return fieldEquals(check, cluster);
+    case 'selectorMatches':
+      return selectorMatches(check, cluster);
+    case 'dnsResolves':
+      return dnsResolves(check, cluster, probe);
+    case 'httpFromPod':
+      return httpFromPod(check, cluster, probe);
+    case 'pvcBound':
+      return pvcBound(check, cluster);
+    case 'pvcMountedBy':
+      return pvcMountedBy(check, cluster);
+    case 'eventHappened':
+      return eventHappened(check, cluster);
   }
 }

@@ -2,6 +2,7 @@ import type { Exercise } from '@/lib/content';
 import { checkSchema, type Check } from './checks';
 import type { ClusterView } from './cluster-view';
 import { evaluateCheck } from './evaluate';
+import { Probe } from './traffic';
 
 export interface TaskResult {
   taskId: string;
@@ -34,12 +35,13 @@ function parseCheck(raw: unknown): Check | null {
  * or an unexpected error fails that task with a message instead of throwing.
  */
 export function gradeExercise(exercise: Exercise, cluster: ClusterView): ExerciseResult {
+  const probe = new Probe(cluster); // one clone of the lab, made only if a check sends traffic
   const tasks = exercise.tasks.map((task): TaskResult => {
     const base = { taskId: task.id, title: task.title };
     const check = parseCheck(task.check);
     if (!check) return { ...base, passed: false, message: '채점 조건이 올바르지 않습니다 (콘텐츠 오류)' };
     try {
-      return { ...base, ...evaluateCheck(check, cluster) };
+      return { ...base, ...evaluateCheck(check, cluster, probe) };
     } catch (err) {
       console.error(`grading ${exercise.id}/${task.id} failed`, err);
       return { ...base, passed: false, message: '채점 중 오류가 발생했습니다' };

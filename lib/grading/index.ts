@@ -10,8 +10,17 @@ export {
   podReadyCheckSchema,
   podsReadyCheckSchema,
   fieldEqualsCheckSchema,
+  selectorMatchesCheckSchema,
+  dnsResolvesCheckSchema,
+  httpFromPodCheckSchema,
+  pvcBoundCheckSchema,
+  pvcMountedByCheckSchema,
+  eventHappenedCheckSchema,
 } from './checks';
-export type { Check, ObjectExistsCheck, ObjectAbsentCheck, PodReadyCheck, PodsReadyCheck, FieldEqualsCheck } from './checks';
+export type {
+  Check, ObjectExistsCheck, ObjectAbsentCheck, PodReadyCheck, PodsReadyCheck, FieldEqualsCheck,
+  SelectorMatchesCheck, DnsResolvesCheck, HttpFromPodCheck, PvcBoundCheck, PvcMountedByCheck, EventHappenedCheck,
+} from './checks';
 export { validateLab, formatLabIssues } from './validate';
 export type { LabIssue } from './validate';
 export { podDisplayStatus } from './pod-status';

@@ -79,11 +79,18 @@ export class Interpreter {
   async runScript(script: Script, io: CommandIO): Promise<number> {
     for (const item of script.items) {
       if (this.guard.aborted) return (this.status = this.stoppedStatus());
-      let status = await this.runPipeline(item.andOr.first, io);
-      for (const next of item.andOr.rest) {
-        if ((next.op === '&&') !== (status === 0)) continue;
-        if (this.guard.aborted) return (this.status = this.stoppedStatus());
-        status = await this.runPipeline(next.pipeline, io);
+      // `cmd &`: commands run one at a time; those that would block (port-forward) detach as jobs.
+      const background = this.env.background;
+      if (item.background) this.env.background = true;
+      try {
+        let status = await this.runPipeline(item.andOr.first, io);
+        for (const next of item.andOr.rest) {
+          if ((next.op === '&&') !== (status === 0)) continue;
+          if (this.guard.aborted) return (this.status = this.stoppedStatus());
+          status = await this.runPipeline(next.pipeline, io);
+        }
+      } finally {
+        this.env.background = background;
       }
     }
     return this.status;

@@ -28,6 +28,35 @@ export interface ShellEnv {
   resolve(path: string): string;
   /** Opens a file in the web lab's editor pane (absent in kubesim and tests: `vi` then only points there). */
   openEditor?(path: string): void;
+  /** Makes the session's next lines run inside a pod (`kubectl exec -it POD -- sh`); absent inside pods. */
+  enterPod?(ctx: PodShellContext): void;
+  /** Set while a command line runs as a background job (`cmd &`); commands that would block may detach. */
+  background?: boolean;
+  /** Local ports forwarded by running `kubectl port-forward` jobs (the master's localhost). */
+  forwards?: Map<number, PortForward>;
+}
+
+/** An interactive shell opened in a container: where the session's lines go until `exit`. */
+export interface PodShellContext {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** The shell program: `sh`, `ash` or `bash` (decides the prompt). */
+  shell: string;
+  cwd: string;
+  vars?: Record<string, string>;
+  status?: number;
+  /** Opened by `kubectl run -it`: on exit the session ends like an attach (`--rm` deletes the pod). */
+  run?: { rm: boolean };
+}
+
+/** `kubectl port-forward`: a local port on the master that reaches a pod's port. */
+export interface PortForward {
+  namespace: string;
+  pod: string;
+  port: number;
+  /** Job number when it runs in the background (`[1]`). */
+  job?: number;
 }
 
 export interface CommandContext {

@@ -2,8 +2,11 @@ import type { Cluster } from '../cluster';
 import { BUILTINS, shellBuiltins } from './builtins';
 import { completeLine, type Completion } from './complete';
 import { Interpreter } from './interpreter';
-import type { CommandFn, ShellEnv } from './io';
+import type { Container, Pod } from 'kubernetes-types/core/v1';
+import type { CommandFn, PodShellContext, PortForward, ShellEnv } from './io';
 import { kubectl } from './kubectl';
+import { editSaved, EDIT_DIR } from './kubectl/edit';
+import { podShellPrompt, runPodShellLine } from './kubectl/exec/container-shell';
 import { isCompleteInput } from './parser/parser';
 import { normalizePath, Vfs } from './vfs';
 
@@ -51,6 +54,17 @@ export interface ShellSession {
   readFile(path: string): string | null;
   /** Writes a file under the home directory, creating missing parent directories (throws VfsError). */
   writeFile(path: string, content: string): void;
+  /**
+   * The editor pane saved `path` (after writeFile): a `kubectl edit` buffer is applied; returns
+   * what kubectl prints for it ('' for other files).
+   */
+  onFileSaved(path: string): string;
+  /**
+   * The pod whose interactive shell (`kubectl exec -it POD -- sh`) receives the typed lines, or
+   * null on the master. Not kept in snapshots: a restored session starts on the master, as a
+   * dropped connection ends a real `kubectl exec`.
+   */
+  context(): { namespace: string; pod: string; container: string } | null;
   readonly cluster: Cluster;
 }
 
@@ -83,18 +97,89 @@ export function createShell(opts: ShellOptions): ShellSession {
     history: [...(state?.history ?? [])],
     resolve: (p: string) => normalizePath(p, env.cwd, HOME),
     openEditor: opts.openEditor,
+    enterPod: (ctx) => { podShell = ctx; },
+    forwards: new Map<number, PortForward>(),
   };
+  let podShell: PodShellContext | null = null;
   const inHome = (p: string) => normalizePath(p, HOME, HOME);
   const underHome = (p: string) => p.startsWith(`${HOME}/`);
   const commands = new Map<string, CommandFn>(Object.entries(BUILTINS));
   commands.set('kubectl', kubectl);
+  // Background jobs exist only for `kubectl port-forward ... &` (the one command that detaches).
+  const jobLines = () => {
+    const jobs = new Map<number, string>();
+    for (const [local, f] of env.forwards!) if (f.job !== undefined) jobs.set(f.job, `${jobs.get(f.job) ?? `kubectl port-forward pod/${f.pod}`} ${local}:${f.port}`);
+    return jobs;
+  };
+  commands.set('jobs', ({ io }) => {
+    const jobs = [...jobLines()].sort((a, b) => a[0] - b[0]);
+    jobs.forEach(([n, cmd], i) => io.stdout(`[${n}]${i === jobs.length - 1 ? '+' : i === jobs.length - 2 ? '-' : ' '}  Running                 ${cmd} &\n`));
+    return 0;
+  });
+  commands.set('kill', ({ argv, io }) => {
+    const targets = argv.slice(1).filter((a) => !/^-(\d+|[A-Z]+|s)$/.test(a));
+    if (targets.length === 0) { io.stderr('kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n'); return 2; }
+    let status = 0;
+    for (const t of targets) {
+      const m = /^%(\d+)$/.exec(t) ?? (/^\d+$/.test(t) ? [t, String(Number(t) - 4300)] : null);
+      const job = m ? Number(m[1]) : NaN;
+      const cmd = jobLines().get(job);
+      if (cmd === undefined) { io.stderr(`bash: kill: ${t}: ${t.startsWith('%') ? 'no such job' : /^\d+$/.test(t) ? '(' + t + ') - No such process' : 'arguments must be process or job IDs'}\n`); status = 1; continue; }
+      for (const [local, f] of [...env.forwards!]) if (f.job === job) env.forwards!.delete(local);
+      io.stdout(`[${job}]+  Terminated              ${cmd}\n`);
+    }
+    return status;
+  });
   const interp = new Interpreter(env, commands);
   for (const [name, value] of Object.entries(state?.aliases ?? {})) interp.aliases.set(name, value);
   for (const [name, fn] of Object.entries(shellBuiltins(interp))) commands.set(name, fn);
 
+  const target = (ctx: PodShellContext): { pod?: Pod; container?: Container } => {
+    const pod = cluster.get<Pod>('Pod', ctx.namespace, ctx.pod);
+    return { pod, container: pod?.spec?.containers?.find((c) => c.name === ctx.container) };
+  };
+  /** Leaves the in-pod shell: kubectl's closing words for exec or for an attached `run -it`. */
+  const leavePod = (ctx: PodShellContext, status: number, write: (c: string) => void): number => {
+    podShell = null;
+    if (ctx.run) {
+      if (ctx.run.rm) {
+        try { cluster.delete('Pod', ctx.namespace, ctx.pod); cluster.advanceTo(cluster.now()); } catch { /* already gone */ }
+        write(`pod "${ctx.pod}" deleted from ${ctx.namespace} namespace\n`);
+      } else {
+        write(`Session ended, resume using 'kubectl attach ${ctx.pod} -c ${ctx.container} -i -t' command when the pod is running\n`);
+      }
+      return (interp.status = 0);
+    }
+    if (status !== 0) write(`command terminated with exit code ${status}\n`);
+    return (interp.status = status);
+  };
+  const runInPod = async (ctx: PodShellContext, line: string, io: { write(chunk: string): void; signal?: AbortSignal }): Promise<number> => {
+    cluster.advanceTo(cluster.now());
+    const { pod, container } = target(ctx);
+    const index = pod?.spec?.containers?.findIndex((c) => c.name === ctx.container) ?? -1;
+    if (!pod || !container || pod.metadata?.deletionTimestamp || !pod.status?.containerStatuses?.[index]?.state?.running) {
+      // The container went away under the shell: the stream closes as the runtime kills it.
+      return leavePod({ ...ctx, run: undefined }, 137, io.write);
+    }
+    const r = await runPodShellLine(env, pod, container, ctx, line, io.write, io.signal);
+    return r.exited ? leavePod(ctx, r.status, io.write) : (interp.status = r.status);
+  };
+
   const session: ShellSession = {
     cluster,
+    context: () => (podShell ? { namespace: podShell.namespace, pod: podShell.pod, container: podShell.container } : null),
+    onFileSaved: (p) => {
+      const path = inHome(p);
+      if (!path.startsWith(`${EDIT_DIR}/`) || !vfs.isFile(path)) return '';
+      let out = '';
+      editSaved(env, path, (c) => { out += c; });
+      return out;
+    },
     prompt: () => {
+      if (podShell) {
+        const { pod, container } = target(podShell);
+        return podShellPrompt(podShell, pod, container);
+      }
       const where = env.cwd === HOME ? '~' : env.cwd.startsWith(`${HOME}/`) ? `~${env.cwd.slice(HOME.length)}` : env.cwd;
       return `root@${HOSTNAME}:${where}# `;
     },
@@ -102,6 +187,15 @@ export function createShell(opts: ShellOptions): ShellSession {
     isComplete: isCompleteInput,
     async run(text, io) {
       const line = text.replace(/\n+$/, '');
+      if (podShell) {
+        if (line.trim() === '') return interp.status;
+        try {
+          return await runInPod(podShell, line, io);
+        } catch (e) {
+          io.write(`kubelab: internal error: ${(e as Error).message}\n`);
+          return (interp.status = 1);
+        }
+      }
       if (line.trim() === '') return interp.status;
       env.history.push(line);
       if (env.history.length > HISTORY_LIMIT) env.history.splice(0, env.history.length - HISTORY_LIMIT);

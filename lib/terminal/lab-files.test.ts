@@ -94,3 +94,29 @@ describe('fs wire messages', () => {
     expect(parseClientMessage('{"t":"fs-write","path":"/root/p.yaml"}')).toBeNull();
   });
 });
+
+describe('kubectl edit and in-pod shells over the lab session', () => {
+  it('applies a kubectl edit buffer saved from the editor pane and prints kubectl\'s answer', async () => {
+    const t = await attached();
+    await t.type('kubectl run web --image=nginx');
+    await t.type('kubectl edit pod/web');
+    const path = '/root/.kube-edit/pod-web.yaml';
+    expect(t.messages).toContainEqual({ t: 'open-editor', path });
+    const yaml = t.session.readFile(path)!;
+    expect(await t.session.writeFile(path, yaml.replace('run: web', 'run: web\n    tier: fe'))).toEqual({ ok: true });
+    expect(t.text()).toContain('pod/web edited\n');
+    expect(t.session.cluster.get<{ metadata: { labels: Record<string, string> } }>('Pod', 'default', 'web')?.metadata.labels.tier).toBe('fe');
+  });
+
+  it('leaves an in-pod shell with Ctrl-D', async () => {
+    const t = await attached();
+    await t.type('kubectl run bb --image=busybox -- sleep 3600');
+    t.session.cluster.advanceBy(20_000);
+    await t.type('kubectl exec -it bb -- sh');
+    expect(t.text()).toMatch(/\/ # $/);
+    const want = t.messages.filter((m) => m.t === 'done').length + 1;
+    t.session.input('\x04');
+    for (let i = 0; i < 200 && t.messages.filter((m) => m.t === 'done').length < want; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(t.text()).toMatch(/exit\nroot@k8s-master:~# $/);
+  });
+});

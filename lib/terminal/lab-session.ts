@@ -85,6 +85,12 @@ export class LabSession {
         onLine: (line) => this.onLine(line),
         onInterrupt: () => this.onInterrupt(),
         onBreak: () => this.running?.abort(),
+        // Ctrl-D on an empty line leaves an in-pod shell (on the master there is nothing to log out of).
+        onEof: () => {
+          if (!this.shell.context()) return;
+          this.broadcast({ t: 'out', d: 'exit\r\n' });
+          this.onLine('exit');
+        },
         complete: (line, cursor) => this.shell.complete(line, cursor),
       },
       saved?.lines ?? [],
@@ -293,8 +299,12 @@ export class LabSession {
    */
   async writeFile(path: string, content: string): Promise<{ ok: true } | { ok: false; message: string }> {
     if (this.disposed) return { ok: false, message: '실습 환경이 초기화되었습니다. 다시 저장해 주세요.' };
+    const revision = this.cluster.revision;
+    let said = '';
     try {
       this.shell.writeFile(path, content);
+      // A `kubectl edit` buffer is applied on save; what kubectl says goes to the terminals.
+      said = this.shell.onFileSaved(path);
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       const message = why === 'EISDIR' ? '같은 이름의 디렉터리가 있습니다.' : why === 'ENOTDIR' ? '경로 중간에 같은 이름의 파일이 있습니다.' : why;
@@ -302,6 +312,12 @@ export class LabSession {
     }
     await this.persist();
     this.broadcast({ t: 'fs', op: 'changed', changed: [path], files: this.listFiles() });
+    if (said) {
+      // Printed above the prompt (or into a running command's output), then the line is redrawn.
+      this.broadcast({ t: 'out', d: `${this.running ? '' : '\r\x1b[K'}${toCrlf(said)}` });
+      this.editor.redraw();
+    }
+    if (this.cluster.revision !== revision) this.opts.onMutated?.(this);
     return { ok: true };
   }
 

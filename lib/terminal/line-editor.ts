@@ -11,6 +11,8 @@ export interface LineEditorHooks {
   onInterrupt(): void;
   /** Ctrl-C while paused (a command is running): the type-ahead is dropped. */
   onBreak(): void;
+  /** Ctrl-D on an empty line. */
+  onEof?(): void;
   /** Tab completion (ShellSession.complete); without it Tab rings the bell. */
   complete?(line: string, cursor: number): CompletionResult;
 }
@@ -183,6 +185,7 @@ export class LineEditor {
         return this.refresh();
       case 'delete':
       case 'ctrl-d':
+        if (name === 'ctrl-d' && this.buf.length === 0 && this.hooks.onEof) return this.hooks.onEof();
         if (this.pos >= this.buf.length) return;
         this.buf.splice(this.pos, 1);
         return this.refresh();

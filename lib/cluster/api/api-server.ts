@@ -1,3 +1,4 @@
+import { deepCopy } from '../clone';
 import { strategyFor } from '../admission/strategies';
 import { alreadyExists, forbidden, invalid, notFound } from '../errors';
 import { LIMITS } from '../limits';
@@ -49,7 +50,7 @@ export class ApiServer {
 
   create<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {
     const res = this.info(input);
-    const obj = structuredClone(input) as unknown as StoredObject;
+    const obj = deepCopy(input) as unknown as StoredObject;
     obj.apiVersion ??= res.group ? `${res.group}/${res.version}` : res.version;
     const meta = (obj.metadata ??= {} as StoredObject['metadata']);
     if (res.namespaced) meta.namespace ||= 'default';
@@ -91,7 +92,7 @@ export class ApiServer {
   /** Replaces spec/metadata of an existing object (status is kept when it is a subresource). */
   update<T extends KubeObject>(input: T, opts: WriteOptions = {}): T {
     const res = this.info(input);
-    const next = structuredClone(input) as unknown as StoredObject;
+    const next = deepCopy(input) as unknown as StoredObject;
     const ns = res.namespaced ? next.metadata?.namespace || 'default' : undefined;
     const prev = this.store.get(next.kind, ns, next.metadata?.name ?? '');
     if (!prev) throw notFound(res.plural, res.group, next.metadata?.name ?? '');
@@ -124,7 +125,7 @@ export class ApiServer {
 
   /** Internal create for system components (events, topology); sets metadata only. */
   createInternal<T extends KubeObject>(input: T): T {
-    const obj = structuredClone(input) as unknown as StoredObject;
+    const obj = deepCopy(input) as unknown as StoredObject;
     obj.metadata.uid ??= randomUid(this.prng);
     obj.metadata.creationTimestamp ??= rfc3339(this.clock());
     return this.store.put(obj) as unknown as T;

@@ -1,3 +1,4 @@
+import { deepCopy } from '../clone';
 import type { CoreEvent } from '../k8s';
 import type { ObjectStore } from '../store';
 import type { KubeObject } from '../types';
@@ -24,13 +25,13 @@ export class EventRecorder {
     const meta = obj.metadata ?? {};
     const ns = meta.namespace || 'default';
     const now = this.clock();
-    const seen = this.store.peek('Event', ns).find((e) => {
+    const seen = this.store.peekEventsAbout(meta.uid, ns).find((e) => {
       const ev = e as CoreEvent;
       return ev.involvedObject.uid === meta.uid && ev.reason === reason && ev.message === message &&
         ev.source?.component === source.component;
     }) as CoreEvent | undefined;
     if (seen) {
-      const existing = structuredClone(seen) as CoreEvent;
+      const existing = deepCopy(seen) as CoreEvent;
       existing.count = (existing.count ?? 1) + 1;
       existing.lastTimestamp = rfc3339(now);
       this.api.write({ ...existing, kind: 'Event' });

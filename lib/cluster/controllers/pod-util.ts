@@ -1,3 +1,4 @@
+import { deepCopy } from '../clone';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { Pod, PodTemplateSpec } from '../k8s';
 import type { StoredObject } from '../types';
@@ -30,7 +31,7 @@ export function podFromTemplate(tpl: PodTemplateSpec, owner: StoredObject, ref: 
       ...(m.finalizers && { finalizers: [...m.finalizers] }),
       ownerReferences: [ref],
     },
-    spec: structuredClone(tpl.spec),
+    spec: deepCopy(tpl.spec),
   } as Pod;
 }
 

@@ -1,3 +1,4 @@
+import { deepCopy } from '../clone';
 import { matchesLabelSelector } from '../api/label-selector';
 import { controllerOf, newControllerRef } from '../api/owners';
 import { isStatusError } from '../errors';
@@ -85,20 +86,18 @@ export class ReplicaSetController implements Controller {
     const uid = rs.metadata.uid;
     const selector = rs.spec!.selector;
     // claimPods (controller_ref_manager.go): adopt orphans that match, release owned pods that do not.
-    const candidates = peekPods(this.ctx, ns, (p) => {
-      const ref = controllerOf(p);
-      return ref ? ref.uid === uid : matchesLabelSelector(selector, p.metadata?.labels);
-    });
+    const candidates = (store.peekPodsControlledBy(ns ?? '', [uid, undefined]) as readonly Pod[]).filter((p) =>
+      controllerOf(p) ? true : matchesLabelSelector(selector, p.metadata?.labels));
     const owned: Pod[] = [];
     for (const stored of candidates) {
       const mine = controllerOf(stored)?.uid === uid;
       const matches = matchesLabelSelector(selector, stored.metadata?.labels);
       if (mine && !matches) {
-        const p = structuredClone(stored);
+        const p = deepCopy(stored);
         p.metadata!.ownerReferences = p.metadata!.ownerReferences!.filter((r) => r.uid !== uid);
         api.write(p);
       } else if (!mine && matches && !stored.metadata?.deletionTimestamp) {
-        const p = structuredClone(stored);
+        const p = deepCopy(stored);
         p.metadata!.ownerReferences = [...(p.metadata!.ownerReferences ?? []), newControllerRef(rs)];
         owned.push(api.write(p));
       } else if (mine) {
@@ -132,7 +131,7 @@ export class ReplicaSetController implements Controller {
         events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${victim.metadata!.name}`, SOURCE);
       }
     }
-    this.writeStatus(rs, peekPods(this.ctx, ns, (p) => controllerOf(p)?.uid === uid && isPodActive(p)), failure);
+    this.writeStatus(rs, (store.peekPodsControlledBy(ns ?? '', [uid]) as readonly Pod[]).filter(isPodActive), failure);
   }
 
   private writeStatus(rs: ReplicaSet & StoredObject, pods: readonly Pod[], failure?: string): void {

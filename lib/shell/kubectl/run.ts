@@ -3,7 +3,8 @@ import type { Kubectl, VerbSpec } from './context';
 import { KubectlError, NotSimulated } from './errors';
 import { badOutput } from './get';
 import { toJson, toYaml } from './printers/output';
-import { attachedLoad, runAttachedLoad } from './run-attach';
+import { imageFamily } from '../../cluster';
+import { attachedLoad, runAttachedLoad, runAttachedShell } from './run-attach';
 
 function parseLabels(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -36,6 +37,9 @@ export function buildRunPod(k: Kubectl, name: string): KubeObject {
     container.ports = [{ containerPort: Number(port) }];
   }
   container.resources = {};
+  // kubectl run -i/-t (pkg/cmd/run/run.go): the container keeps stdin open, once, with a tty.
+  if (k.bool('stdin')) { container.stdin = true; container.stdinOnce = true; }
+  if (k.bool('tty')) container.tty = true;
   const labels = k.str('labels') ? parseLabels(k.str('labels')!) : { run: name };
   const annotations = (k.flags.annotations as string[] | undefined) ?? [];
   return {
@@ -63,6 +67,16 @@ export function commandFailed(now: number, err: string): string {
   return `E${stamp}${String(4242).padStart(8)} run.go:72] "command failed" err="${err}"`;
 }
 
+/** The shell `run -it` attaches to: `-- sh|ash|bash`, or busybox's default command (sh). */
+function attachedShell(k: Kubectl, pod: KubeObject): string | undefined {
+  if (!k.bool('stdin') || k.str('dry-run') || !k.env.enterPod || k.io.stdin !== '') return undefined;
+  const c = pod.spec?.containers?.[0];
+  const argv = [...(c?.command ?? []), ...(c?.args ?? [])];
+  if (argv.length === 0) return c?.image && imageFamily(c.image) === 'busybox' ? 'sh' : undefined;
+  const prog = argv.length === 1 ? argv[0].split('/').pop()! : '';
+  return ['sh', 'ash', 'bash'].includes(prog) && (prog !== 'bash' || (c?.image && imageFamily(c.image) === 'nginx')) ? prog : undefined;
+}
+
 async function runRun(k: Kubectl): Promise<number> {
   const name = k.args[0];
   if (!name) throw new KubectlError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
@@ -73,6 +87,8 @@ async function runRun(k: Kubectl): Promise<number> {
     const pod = buildRunPod(k, name);
     const loop = (k.bool('stdin') || k.bool('attach')) && !k.str('dry-run') ? attachedLoad(pod) : undefined;
     if (loop) return runAttachedLoad(k, pod, loop);
+    const shell = attachedShell(k, pod);
+    if (shell) return runAttachedShell(k, pod, shell);
     throw new NotSimulated('"kubectl run -it" (attaching to a pod)');
   }
   const output = k.str('output') ?? '';

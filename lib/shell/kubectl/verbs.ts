@@ -3,7 +3,9 @@ import type { VerbSpec } from './context';
 import { deleteVerb } from './delete';
 import { describeVerb } from './describe';
 import { EVERYDAY_VERBS } from './everyday-verbs';
+import { editVerb } from './edit';
 import { execVerb } from './exec/exec-verb';
+import { cpVerb, portForwardVerb } from './exec/cp-forward';
 import { exposeVerb } from './expose';
 import { getVerb } from './get';
 import { logsVerb } from './logs';
@@ -16,7 +18,7 @@ import { versionVerb } from './version';
 
 /** Simulated verbs. Add a VerbSpec here to grow kubectl. */
 export const VERBS: Record<string, VerbSpec> = Object.fromEntries(
-  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb, autoscaleVerb, execVerb, exposeVerb, logsVerb, rolloutVerb, setVerb, ...EVERYDAY_VERBS].map((v) => [v.name, v]),
+  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb, autoscaleVerb, execVerb, exposeVerb, logsVerb, rolloutVerb, setVerb, editVerb, cpVerb, portForwardVerb, ...EVERYDAY_VERBS].map((v) => [v.name, v]),
 );
 
 /** Real kubectl commands (1.34 `kubectl --help`) that are not simulated yet. */

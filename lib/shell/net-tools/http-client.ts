@@ -46,8 +46,12 @@ export async function httpFetch(env: ShellEnv, origin: NetOrigin, url: ParsedUrl
   if (!answer.ok || answer.addresses.length === 0) return { kind: 'resolve', host: url.host };
   const ip = answer.addresses[0];
   // On the master, localhost reaches LoadBalancer Services published there (Docker Desktop style).
-  const conn = ip === '127.0.0.1' ? (origin.pod ? { ok: false as const, error: 'refused' as const, ms: 0 } : connectLocalhost(cluster, url.port))
-    : connect(cluster, ip, url.port);
+  // `kubectl port-forward` listening on the master's localhost reaches its pod directly.
+  const forward = ip === '127.0.0.1' && !origin.pod ? env.forwards?.get(url.port) : undefined;
+  const target = forward && cluster.get<Pod>('Pod', forward.namespace, forward.pod);
+  const conn = forward ? (target?.status?.podIP ? connect(cluster, target.status.podIP, forward.port) : { ok: false as const, error: 'refused' as const, ms: 0 })
+    : ip === '127.0.0.1' ? (origin.pod ? { ok: false as const, error: 'refused' as const, ms: 0 } : connectLocalhost(cluster, url.port))
+      : connect(cluster, ip, url.port);
   if (!conn.ok) {
     const ms = maxMs !== undefined ? Math.min(conn.ms, maxMs) : conn.ms;
     if (ms > 0) await env.sleep(ms, signal);

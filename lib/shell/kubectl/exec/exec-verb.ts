@@ -1,7 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Kubectl, VerbSpec } from '../context';
 import { KubectlError } from '../errors';
-import { runInContainer } from './container-shell';
+import { runInContainer, toolsOf } from './container-shell';
 
 function hex(seed: string, n: number): string {
   let h = 0x811c9dc5, out = '';
@@ -61,8 +61,15 @@ async function runExec(k: Kubectl): Promise<number> {
   if (index < 0) throw new KubectlError(`Error from server (BadRequest): container ${name} is not valid for pod ${pod.metadata?.name}`);
   const status = pod.status?.containerStatuses?.[index];
   if (!status?.state?.running) throw new KubectlError(`error: unable to upgrade connection: container not found ("${name}")`);
-  const interactiveShell = k.bool('stdin') && argv.length === 1 && /(^|\/)(sh|bash|ash)$/.test(argv[0]);
-  if (interactiveShell) {
+  const interactiveShell = k.bool('stdin') && argv.length === 1 && /(^|\/)(sh|bash|ash)$/.test(argv[0]) &&
+    toolsOf(containers[index]).has(argv[0].split('/').pop()!);
+  if (interactiveShell && k.env.enterPod && k.io.stdin === '') {
+    // The session's next lines run in the pod until `exit` (session.ts).
+    k.env.enterPod({ namespace: pod.metadata?.namespace ?? k.namespace, pod: pod.metadata!.name!, container: name!,
+      shell: argv[0].split('/').pop()!, cwd: '/' });
+    return 0;
+  }
+  if (interactiveShell && k.io.stdin === '') {
     throw new KubectlError(`kubelab: an interactive shell inside a pod is not simulated yet; run one command at a time, e.g. kubectl exec ${k.args[0]} -- ${argv[0]} -c 'hostname; cat /etc/resolv.conf'`);
   }
   const code = await runInContainer(k.env, pod, containers[index], argv, { ...k.io, stdin: k.bool('stdin') ? k.io.stdin : '' }, k.signal);
@@ -75,6 +82,8 @@ async function runExec(k: Kubectl): Promise<number> {
   if (code !== 0) k.err(`command terminated with exit code ${code}\n`);
   return code;
 }
+
+export { findPod };
 
 export const execVerb: VerbSpec = {
   name: 'exec',
