@@ -45,8 +45,13 @@ test('Tab completes a kubectl resource type', async ({ page }) => {
   await page.goto(LESSON);
   await expect(page.getByTestId('terminal-status')).toHaveText('연결됨');
   await page.getByTestId('terminal').click();
+  // Like bash + kubectl completion: `po` extends to the common prefix `pod`, a second Tab lists.
   await page.keyboard.type('kubectl get po');
   await page.keyboard.press('Tab');
+  await expect.poll(() => terminalText(page)).toMatch(/# kubectl get pod\s*$/m);
+  await page.keyboard.press('Tab');
+  await expect.poll(() => terminalText(page)).toMatch(/poddisruptionbudgets\s+pods/);
+  await page.keyboard.type('s');
   await expect.poll(() => terminalText(page)).toMatch(/# kubectl get pods\s*$/m);
   await page.keyboard.press('Enter');
   await expect.poll(() => terminalText(page)).toMatch(/No resources found in default namespace\.|NAME\s+READY/);
