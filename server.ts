@@ -9,7 +9,7 @@ import next from 'next';
 import { identifyRequest } from '@/lib/auth';
 import { getLabSetup, getLesson, type Exercise } from '@/lib/content';
 import { gradeExercise } from '@/lib/grading';
-import { deleteLabSnapshot, getLabSnapshot, migrate, recordLessonOpened, saveLabSnapshot, seed } from '@/lib/db';
+import { deleteLabSnapshot, deleteStaleGuests, getLabSnapshot, migrate, recordLessonOpened, saveLabSnapshot, seed } from '@/lib/db';
 import { attachTerminalServer, LabRegistry, type LabSession } from '@/lib/terminal';
 
 const dev = process.argv.includes('--dev');
@@ -17,6 +17,8 @@ const dev = process.argv.includes('--dev');
 async function main(): Promise<void> {
   await migrate();
   await seed();
+  // Housekeeping: guests from more than a day ago that never used a lab or a lesson.
+  await deleteStaleGuests(new Date(Date.now() - 24 * 60 * 60 * 1000));
 
   const app = next({ dev, hostname: env.HOSTNAME, port: env.PORT });
   const handle = app.getRequestHandler();
