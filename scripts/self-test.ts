@@ -4,8 +4,7 @@
 import { createCluster } from '@/lib/cluster';
 import type { Exercise } from '@/lib/content';
 import { gradeExercise, type ExerciseResult } from '@/lib/grading';
-import { createShell, splitCommandLines } from '@/lib/shell';
-import { runLabSetup } from '@/lib/terminal';
+import { createShell, runLabSetup, splitCommandLines } from '@/lib/shell';
 
 /** Simulated time allowed for the cluster to settle after each script (image pulls, deletions). */
 export const SETTLE_MS = 5 * 60_000;

@@ -1,6 +1,6 @@
 export { LabRegistry, type LabRegistryOptions } from './registry';
 export { LabSession, toCrlf, type LabSnapshot, type LabStore, type Sink } from './lab-session';
-export { createStartingLab, runLabSetup, SETUP_SETTLE_MS, type SetupFailure } from './lab-setup';
+export { createStartingLab } from './lab-setup';
 export { attachTerminalServer, RESET_NOTICE, type TerminalServerOptions } from './ws-server';
 export * from './protocol';
 export { clientMessageSchema, labKeySchema, parseClientMessage } from './wire-schema';

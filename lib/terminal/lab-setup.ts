@@ -1,39 +1,8 @@
-import { createCluster } from '@/lib/cluster';
-import { createShell, splitCommandLines, type ShellSession } from '@/lib/shell';
+import { startLab, type SetupFailure } from '@/lib/shell';
 import type { LabSnapshot } from './lab-session';
 
-/** How long before "now" a lab with setup begins, so what setup started has settled by the first prompt. */
-export const SETUP_SETTLE_MS = 5 * 60_000;
-
-export interface SetupFailure {
-  command: string;
-  exitCode: number;
-  output: string;
-}
-
-/**
- * Runs lab.yaml `setup` scripts through a shell, line by line as a learner would type them
- * (heredocs span lines; `#` comment lines are skipped). Returns the commands that failed.
- */
-export async function runLabSetup(shell: Pick<ShellSession, 'isComplete' | 'exec'>, scripts: readonly string[]): Promise<SetupFailure[]> {
-  const failures: SetupFailure[] = [];
-  for (const script of scripts) {
-    for (const command of splitCommandLines(shell, script).filter((l) => !l.trim().startsWith('#'))) {
-      const { output, exitCode } = await shell.exec(command);
-      if (exitCode !== 0) failures.push({ command, exitCode, output });
-    }
-  }
-  return failures;
-}
-
-/**
- * A fresh lab's starting state: a new cluster that began SETUP_SETTLE_MS ago, the setup run on it
- * (sleep advances its clock instantly), then caught up with `now`. The learner's history stays empty.
- */
+/** A fresh lab as a snapshot for a LabSession: lib/shell's startLab, with an empty history. */
 export async function createStartingLab(scripts: readonly string[], now: number): Promise<{ snapshot: LabSnapshot; failures: SetupFailure[] }> {
-  const cluster = createCluster({ now: now - SETUP_SETTLE_MS });
-  const shell = createShell({ cluster });
-  const failures = await runLabSetup(shell, scripts);
-  if (now > cluster.now()) cluster.advanceTo(now);
+  const { cluster, shell, failures } = await startLab(scripts, now);
   return { snapshot: { v: 1, cluster: cluster.snapshot(), shell: { ...shell.snapshot(), history: [] }, lines: [] }, failures };
 }

@@ -39,11 +39,8 @@ function state(l: Lines, title: string, s: ContainerState | undefined): void {
   l.w(2, `${title}:\tWaiting`);
 }
 
-function container(l: Lines, c: Container, st: ContainerStatus | undefined): void {
-  l.w(1, `${c.name}:`);
-  if (st) l.w(2, `Container ID:\t${st.containerID ?? ''}`);
-  l.w(2, `Image:\t${c.image ?? ''}`);
-  if (st) l.w(2, `Image ID:\t${st.imageID ?? ''}`);
+/** Port/Host Port(s), Command and Args of a container, as describe prints them for pods and templates. */
+export function containerPortsAndCommand(l: Lines, c: Container): void {
   const ports = c.ports ?? [];
   const fmt = (n: number | undefined, proto?: string) => `${n ?? 0}/${proto ?? 'TCP'}`;
   if (ports.length <= 1) {
@@ -58,15 +55,28 @@ function container(l: Lines, c: Container, st: ContainerStatus | undefined): voi
     l.w(2, `${title}:`);
     for (const a of list) l.w(3, a);
   }
-  state(l, 'State', st?.state);
-  if (st?.lastState?.terminated) state(l, 'Last State', st.lastState);
-  l.w(2, `Ready:\t${st?.ready ? 'True' : 'False'}`);
-  l.w(2, `Restart Count:\t${st?.restartCount ?? 0}`);
+}
+
+/** Limits and Requests of a container. */
+export function containerResources(l: Lines, c: Container): void {
   for (const [title, rl] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
     if (!rl || Object.keys(rl).length === 0) continue;
     l.w(2, `${title}:`);
     for (const k of Object.keys(rl).sort()) l.w(3, `${k}:\t${rl[k]}`);
   }
+}
+
+function container(l: Lines, c: Container, st: ContainerStatus | undefined): void {
+  l.w(1, `${c.name}:`);
+  if (st) l.w(2, `Container ID:\t${st.containerID ?? ''}`);
+  l.w(2, `Image:\t${c.image ?? ''}`);
+  if (st) l.w(2, `Image ID:\t${st.imageID ?? ''}`);
+  containerPortsAndCommand(l, c);
+  state(l, 'State', st?.state);
+  if (st?.lastState?.terminated) state(l, 'Last State', st.lastState);
+  l.w(2, `Ready:\t${st?.ready ? 'True' : 'False'}`);
+  l.w(2, `Restart Count:\t${st?.restartCount ?? 0}`);
+  containerResources(l, c);
   const env = c.env ?? [];
   if (env.length === 0) l.w(2, 'Environment:\t<none>');
   else { l.w(2, 'Environment:'); for (const e of env) l.w(3, `${e.name}:\t${e.value ?? ''}`); }

@@ -5,7 +5,7 @@
  */
 import type { Container, Event, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { Cluster, KubeObject } from '../../cluster';
-import { describeEvents, describeTime, Lines, multiline } from './describe-pod';
+import { containerPortsAndCommand, containerResources, describeEvents, describeTime, Lines, multiline } from './describe-pod';
 import { humanDuration } from './printers/duration';
 import { formatSelector } from './printers/workloads';
 
@@ -30,25 +30,8 @@ const controller = (o: KubeObject) => o.metadata?.ownerReferences?.find((r) => r
 function templateContainer(l: Lines, c: Container): void {
   l.w(1, ` ${c.name}:`);
   l.w(2, `Image:\t${c.image ?? ''}`);
-  const ports = c.ports ?? [];
-  const fmt = (n: number | undefined, proto?: string) => `${n ?? 0}/${proto ?? 'TCP'}`;
-  if (ports.length <= 1) {
-    l.w(2, `Port:\t${ports.length ? fmt(ports[0].containerPort, ports[0].protocol) : '<none>'}`);
-    l.w(2, `Host Port:\t${ports.length ? fmt(ports[0].hostPort, ports[0].protocol) : '<none>'}`);
-  } else {
-    l.w(2, `Ports:\t${ports.map((p) => fmt(p.containerPort, p.protocol)).join(', ')}`);
-    l.w(2, `Host Ports:\t${ports.map((p) => fmt(p.hostPort, p.protocol)).join(', ')}`);
-  }
-  for (const [title, list] of [['Command', c.command], ['Args', c.args]] as const) {
-    if (!list?.length) continue;
-    l.w(2, `${title}:`);
-    for (const a of list) l.w(3, a);
-  }
-  for (const [title, rl] of [['Limits', c.resources?.limits], ['Requests', c.resources?.requests]] as const) {
-    if (!rl || Object.keys(rl).length === 0) continue;
-    l.w(2, `${title}:`);
-    for (const k of Object.keys(rl).sort()) l.w(3, `${k}:\t${rl[k]}`);
-  }
+  containerPortsAndCommand(l, c);
+  containerResources(l, c);
   const env = c.env ?? [];
   if (env.length === 0) l.w(2, 'Environment:\t<none>');
   else {

@@ -16,11 +16,14 @@ vi.mock('@/lib/content', () => ({
 }));
 vi.mock('@/lib/cluster', () => ({
   restoreCluster: (snap: unknown) => ({ snap, advanceTo: (ms: number) => void (outcome.advancedTo = ms) }),
-  createCluster: ({ now }: { now: number }) => ((outcome.createdAt = now), { advanceTo: (ms: number) => void (outcome.advancedTo = ms) }),
 }));
+// lib/shell's startLab (tested with the real cluster in lib/terminal/lab-reset.test.ts), recorded here.
 vi.mock('@/lib/shell', () => ({
-  createShell: () => ({ exec: async (line: string) => (outcome.ran.push(line), { output: '', exitCode: 0 }) }),
-  splitCommandLines: (_shell: unknown, text: string) => text.split('\n'),
+  startLab: async (scripts: string[], now: number) => {
+    outcome.createdAt = scripts.length ? now - 5 * 60_000 : now;
+    for (const script of scripts) outcome.ran.push(...script.split('\n'));
+    return { cluster: { advanceTo: (ms: number) => void (outcome.advancedTo = ms) }, failures: [] };
+  },
 }));
 vi.mock('@/lib/grading', () => ({
   gradeExercise: (ex: { id: string }) => {

@@ -1,9 +1,9 @@
-import { createCluster, restoreCluster, type Cluster, type ClusterSnapshot } from '@/lib/cluster';
+import { restoreCluster, type ClusterSnapshot } from '@/lib/cluster';
 import type { Identity } from '@/lib/auth';
 import { getLesson } from '@/lib/content';
 import { listPassedExerciseIds, readLabSnapshot, recordAttempt, recordLessonCompleted, recordLessonOpened } from '@/lib/db';
 import { gradeExercise } from '@/lib/grading';
-import { createShell, splitCommandLines } from '@/lib/shell';
+import { startLab } from '@/lib/shell';
 import type { CheckResult, CheckState } from './check-types';
 
 export type CheckInput = { courseSlug: string; lessonSlug: string; exerciseId: string };
@@ -11,23 +11,6 @@ export type CheckInput = { courseSlug: string; lessonSlug: string; exerciseId: s
 type StoredLab = { cluster?: ClusterSnapshot };
 
 const NO_LAB = '아직 실습 환경이 없습니다. 먼저 오른쪽 터미널에서 명령을 실행한 뒤 다시 확인해 주세요.';
-
-/** Same head start as a fresh terminal lab (lib/terminal SETUP_SETTLE_MS). */
-const SETUP_SETTLE_MS = 5 * 60_000;
-
-/**
- * The lab's starting state, for a learner whose lab was never saved: lab.yaml `setup` run
- * through the shell as a fresh terminal lab does (lib/terminal createStartingLab).
- */
-async function startingCluster(setup: readonly string[]): Promise<Cluster> {
-  const now = Date.now();
-  const cluster = createCluster({ now: setup.length ? now - SETUP_SETTLE_MS : now });
-  const shell = createShell({ cluster });
-  for (const script of setup) {
-    for (const line of splitCommandLines(shell, script)) if (!line.trim().startsWith('#')) await shell.exec(line);
-  }
-  return cluster;
-}
 
 /**
  * Grades one exercise against the learner's saved lab (or its starting state): restore the cluster, let its clock catch
@@ -44,7 +27,7 @@ export async function checkExercise(viewer: Identity | null, input: CheckInput):
   let result: CheckResult;
   try {
     // No saved lab yet (the terminal never attached): grade the starting state.
-    const cluster = lab?.cluster ? restoreCluster(lab.cluster) : await startingCluster(lesson.setup ?? []);
+    const cluster = lab?.cluster ? restoreCluster(lab.cluster) : (await startLab(lesson.setup ?? [], Date.now())).cluster;
     cluster.advanceTo(Date.now());
     result = gradeExercise(exercise, cluster);
   } catch (error) {
