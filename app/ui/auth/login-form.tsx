@@ -1,34 +1,12 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type FormEvent } from 'react';
-import { describeAuthError, prepareSignIn } from '../../login/actions';
-import type { AuthFormState } from './auth-types';
+import { prepareSignIn } from '../../login/actions';
 import { Field } from './field';
 import styles from './auth.module.css';
+import { useCredentialsSubmit } from './use-credentials-submit';
 
 export function LoginForm({ callbackUrl, initialMessage }: { callbackUrl: string; initialMessage?: string }) {
-  const router = useRouter();
-  const [state, setState] = useState<AuthFormState>({ message: initialMessage });
-  const [pending, startTransition] = useTransition();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const checked = await prepareSignIn(formData);
-      if (!checked.ok) return setState(checked);
-      const res = await signIn('credentials', {
-        email: String(formData.get('email')),
-        password: String(formData.get('password')),
-        redirect: false,
-      });
-      if (!res?.ok || res.error) return setState({ message: await describeAuthError(res?.error) });
-      router.replace(callbackUrl);
-      router.refresh();
-    });
-  }
+  const { state, pending, onSubmit } = useCredentialsSubmit(prepareSignIn, callbackUrl, { message: initialMessage });
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-describedby={state.message ? 'login-alert' : undefined}>

@@ -1,35 +1,12 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type FormEvent } from 'react';
-import { describeAuthError } from '../../login/actions';
 import { signUpAction } from '../../signup/actions';
-import type { AuthFormState } from './auth-types';
 import { Field } from './field';
 import styles from './auth.module.css';
+import { useCredentialsSubmit } from './use-credentials-submit';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter();
-  const [state, setState] = useState<AuthFormState>({});
-  const [pending, startTransition] = useTransition();
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(async () => {
-      const created = await signUpAction(formData);
-      if (!created.ok) return setState(created);
-      const res = await signIn('credentials', {
-        email: String(formData.get('email')),
-        password: String(formData.get('password')),
-        redirect: false,
-      });
-      if (!res?.ok || res.error) return setState({ message: await describeAuthError(res?.error) });
-      router.replace(callbackUrl);
-      router.refresh();
-    });
-  }
+  const { state, pending, onSubmit } = useCredentialsSubmit(signUpAction, callbackUrl);
 
   const e = state.errors;
   return (
