@@ -5,7 +5,7 @@ import { type Diagnostic, linter, lintGutter } from '@codemirror/lint';
 import { EditorState, Prec } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
 import { basicSetup, EditorView } from 'codemirror';
-import { type FormEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   type ClientMessage,
   LAB_FS_REQUEST_EVENT,
@@ -20,6 +20,7 @@ import {
 import type { EditorRequest } from './editor-request';
 import { homePath, isYamlPath, uniquePath, yamlProblems } from './yaml-tools';
 import styles from './editor.module.css';
+import { FileList } from './file-list';
 
 interface TabInfo {
   path: string;
@@ -75,7 +76,6 @@ export function EditorPane({
   const [files, setFilesState] = useState<LabFileInfo[]>([]);
   const [currentPath, setCurrentPath] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [newName, setNewName] = useState<string | null>(null);
   const saveRef = useRef<() => void>(() => {});
 
   const setTabs = useCallback((fn: (tabs: TabInfo[]) => TabInfo[]) => {
@@ -233,17 +233,16 @@ export function EditorPane({
     setTabs(() => rest);
   }
 
-  function createFile(event: FormEvent) {
-    event.preventDefault();
-    const path = homePath(newName ?? '', LAB_HOME);
+  function createFile(name: string): boolean {
+    const path = homePath(name, LAB_HOME);
     if (!path) {
       setNotice({ kind: 'error', text: `${LAB_HOME} 아래의 파일 이름을 입력하세요 (예: pod.yaml).` });
-      return;
+      return false;
     }
-    setNewName(null);
     if (filesRef.current.some((f) => f.path === path)) openPath(path);
     else if (tabsRef.current.some((t) => t.path === path)) activate(path);
     else addTab(path, '', null);
+    return true;
   }
 
   // The CodeMirror view and the lab's messages (the handlers only touch refs and state setters).
@@ -352,31 +351,7 @@ export function EditorPane({
         </div>
       </div>
       <div className={styles.body}>
-        <nav className={styles.files} aria-label="홈 디렉터리 파일">
-          <p className={styles.filesTitle}>~/ 파일</p>
-          <ul data-testid="editor-files">
-            {files.map((f) => (
-              <li key={f.path}>
-                <button type="button" className={styles.file} data-active={f.path === currentPath} title={`${display(f.path)} (${f.size} B)`}
-                  onClick={() => openPath(f.path)}>
-                  {f.path.slice(LAB_HOME.length + 1)}
-                </button>
-              </li>
-            ))}
-            {files.length === 0 && <li className={styles.empty}>파일 없음</li>}
-          </ul>
-          {newName === null ? (
-            <button type="button" className={styles.button} onClick={() => setNewName('')}>
-              새 파일
-            </button>
-          ) : (
-            <form onSubmit={createFile} className={styles.newFile}>
-              <input autoFocus value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="pod.yaml"
-                aria-label="새 파일 이름" onKeyDown={(e) => e.key === 'Escape' && setNewName(null)} />
-              <button type="submit" className={styles.button}>만들기</button>
-            </form>
-          )}
-        </nav>
+        <FileList files={files} home={LAB_HOME} currentPath={currentPath} onOpen={openPath} onCreate={createFile} />
         <div className={styles.main}>
           {tab?.conflict !== undefined && tab && (
             <div className={styles.conflict} role="alert">
