@@ -137,5 +137,37 @@ describe('LabSession', () => {
       // Nothing left to do: no timer stays armed.
       expect(session.cluster.nextDueAt()).toBeUndefined();
     });
+
+    it('fast-forwards: due work runs at once, the lab stays ahead of the wall clock and keeps moving', async () => {
+      vi.useFakeTimers({ now: Date.parse('2026-11-26T10:00:00Z') });
+      const store = memoryStore();
+      let mutations = 0;
+      const open = () => LabSession.open({ userId: 'u1', labKey: 'c/l', store, now: () => Date.now(), onMutated: () => mutations++ });
+      const session = await open();
+      const out: string[] = [];
+      session.attach((m) => void (m.t === 'out' && out.push(m.d)));
+      session.input('kubectl create job pi --image=busybox -- sleep 400\r');
+      await vi.advanceTimersByTimeAsync(10);
+      expect(session.busy).toBe(false);
+      const start = session.cluster.now();
+      expect(await session.advance(300)).toBe(true);
+      expect(session.cluster.now()).toBeGreaterThanOrEqual(start + 300_000);
+      expect(mutations).toBeGreaterThan(0);
+      expect(out.join('')).toContain('[시뮬레이션 시간 5분 경과]');
+      // Real time keeps flowing on top of the skip: 150 s later the 400 s job has finished.
+      await vi.advanceTimersByTimeAsync(150_000);
+      const job = session.cluster.get<{ status?: { succeeded?: number } }>('Job', 'default', 'pi');
+      expect(job?.status?.succeeded).toBe(1);
+      // The skip is saved with the lab: a restored lab does not fall back to the wall clock.
+      await session.persist();
+      session.dispose();
+      const again = await open();
+      expect(again.restored).toBe(true);
+      again.attach(() => undefined);
+      await vi.advanceTimersByTimeAsync(20_000);
+      again.input('true\r');
+      await vi.advanceTimersByTimeAsync(10);
+      expect(again.cluster.now()).toBeGreaterThanOrEqual(Date.now() + 300_000 - 1_000);
+    });
   });
 });

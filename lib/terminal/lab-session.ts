@@ -18,6 +18,8 @@ export interface LabSnapshot {
   cluster: ReturnType<Cluster['snapshot']>;
   shell: ShellState;
   lines: string[];
+  /** How far the learner fast-forwarded the lab ahead of the wall clock (ms, absent = 0). */
+  skewMs?: number;
 }
 
 export type Sink = (message: ServerMessage) => void;
@@ -42,6 +44,14 @@ export interface LabSessionOptions {
 const GREETING =
   '\x1b[2mKubeLab 실습 터미널 · 시뮬레이션 클러스터 (쿠버네티스 v1.34)\x1b[0m\r\n';
 
+/** `90` → `1분 30초`, `300` → `5분`, `3600` → `1시간`. */
+export function formatSkip(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return [h && `${h}시간`, m && `${m}분`, s && `${s}초`].filter(Boolean).join(' ') || '0초';
+}
+
 /** Converts the shell's `\n` into the `\r\n` a terminal needs. */
 export function toCrlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
@@ -59,7 +69,9 @@ export class LabSession {
   private readonly sinks = new Set<Sink>();
   private readonly editor: LineEditor;
   private readonly shell: ShellSession;
-  private readonly now: () => number;
+  private readonly wallNow: () => number;
+  /** Simulated time the learner skipped ahead (the fast-forward control); persisted. */
+  private skewMs: number;
   private pending = '';
   private started = false;
   private clockTimer: ReturnType<typeof setTimeout> | undefined;
@@ -70,7 +82,8 @@ export class LabSession {
   private constructor(private readonly opts: LabSessionOptions, saved: LabSnapshot | null, restored: boolean) {
     this.userId = opts.userId;
     this.labKey = opts.labKey;
-    this.now = opts.now ?? Date.now;
+    this.wallNow = opts.now ?? Date.now;
+    this.skewMs = Math.max(0, saved?.skewMs ?? 0);
     this.restored = restored;
     const cluster = saved ? restoreCluster(saved.cluster) : createCluster({ now: this.now() });
     this.shell = createShell({
@@ -192,7 +205,37 @@ export class LabSession {
   }
 
   snapshot(): LabSnapshot {
-    return { v: 1, cluster: this.cluster.snapshot(), shell: this.shell.snapshot(), lines: this.editor.getHistory() };
+    return { v: 1, cluster: this.cluster.snapshot(), shell: this.shell.snapshot(), lines: this.editor.getHistory(), ...(this.skewMs > 0 && { skewMs: this.skewMs }) };
+  }
+
+  /** The lab's wall clock: real time plus whatever the learner fast-forwarded. */
+  private now(): number {
+    return this.wallNow() + this.skewMs;
+  }
+
+  /**
+   * Fast-forwards simulated time (the lesson's "시간 빨리 감기"): runs the controller work due in
+   * the next `seconds`, keeps the lab that far ahead of the wall clock from now on, saves it and
+   * prints a one-line notice above the prompt. Returns false when the lab is gone.
+   */
+  async advance(seconds: number): Promise<boolean> {
+    if (this.disposed) return false;
+    const ms = Math.round(seconds * 1000);
+    const revision = this.cluster.revision;
+    this.skewMs += ms;
+    try {
+      this.syncClock();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.broadcast({ t: 'out', d: toCrlf(`\nkubelab: internal error while time passed: ${message}\n`) });
+    }
+    await this.persist();
+    if (this.disposed) return false;
+    this.broadcast({ t: 'out', d: `${this.running ? '' : '\r\x1b[K'}\x1b[2m${toCrlf(`[시뮬레이션 시간 ${formatSkip(seconds)} 경과]\n`)}\x1b[0m` });
+    if (!this.running) this.editor.redraw();
+    if (this.cluster.revision !== revision) this.opts.onMutated?.(this);
+    this.armClock();
+    return true;
   }
 
   private broadcast(message: ServerMessage): void {

@@ -10,6 +10,13 @@ export const LAB_STATUS_EVENT = 'kubelab:lab-status';
 /** Window events the page raises for the terminal: run a command (detail: LabRunDetail), reset the lab. */
 export const LAB_RUN_EVENT = 'kubelab:run';
 export const LAB_RESET_EVENT = 'kubelab:reset';
+/** Fast-forward the lab's simulated clock (detail: LabAdvanceDetail). */
+export const LAB_ADVANCE_EVENT = 'kubelab:advance';
+export interface LabAdvanceDetail {
+  seconds: number;
+}
+/** Largest single fast-forward (one hour of simulated time). */
+export const MAX_ADVANCE_SECONDS = 3600;
 /** Raised by the terminal once the server has put the lab back to its starting state. */
 export const LAB_RESET_DONE_EVENT = 'kubelab:reset-done';
 export interface LabRunDetail {
@@ -46,6 +53,8 @@ export type ClientMessage =
   | { t: 'ping'; id: number }
   /** Put the lab back to its starting state (saved snapshot deleted, setup run again). */
   | { t: 'reset' }
+  /** Fast-forward simulated time by `seconds` (1..MAX_ADVANCE_SECONDS); the lab stays ahead of the wall clock. */
+  | { t: 'advance'; seconds: number }
   /** Editor pane: list the home directory's files (reply: fs list). */
   | { t: 'fs-list' }
   /** Editor pane: read a file (absolute path under /root; reply: fs read, or fs error). */

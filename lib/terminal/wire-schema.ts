@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type ClientMessage, LAB_HOME, MAX_EDITOR_FILE_BYTES, MAX_FRAME_BYTES } from './protocol';
+import { type ClientMessage, LAB_HOME, MAX_ADVANCE_SECONDS, MAX_EDITOR_FILE_BYTES, MAX_FRAME_BYTES } from './protocol';
 
 /** Server-side validation of what browsers send (protocol.ts has the shared types). */
 export const labKeySchema = z
@@ -26,6 +26,7 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('resize'), cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) }),
   z.object({ t: z.literal('ping'), id: z.number() }),
   z.object({ t: z.literal('reset') }),
+  z.object({ t: z.literal('advance'), seconds: z.number().int().min(1).max(MAX_ADVANCE_SECONDS) }),
   z.object({ t: z.literal('fs-list') }),
   z.object({ t: z.literal('fs-read'), path: labFilePathSchema }),
   z.object({

@@ -110,6 +110,11 @@ export function attachTerminalServer(opts: TerminalServerOptions) {
             (r) => sink(r.ok ? { t: 'fs', op: 'written', path, files: conn.session.listFiles() } : { t: 'fs', op: 'error', path, message: r.message }),
             () => sink({ t: 'fs', op: 'error', path, message: '저장하지 못했습니다. 잠시 후 다시 시도해 주세요.' }),
           );
+        } else if (message.t === 'advance') {
+          conn.session.advance(message.seconds).catch((err) => {
+            console.error(`[terminal] advance ${conn.session.labKey}:`, err);
+            sink({ t: 'error', message: '시간을 앞당기지 못했습니다. 잠시 후 다시 시도해 주세요.' });
+          });
         } else if (message.t === 'reset') {
           resetLab(conn).catch((err) => {
             console.error(`[terminal] reset ${conn.session.labKey}:`, err);
