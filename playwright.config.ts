@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { E2E_INSTRUCTOR } from './e2e/support/instructor';
 
 /**
  * E2E runs against the production build served by server.ts on its own port and its own fresh
@@ -44,6 +45,12 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), DATA_DIR: E2E_DATA_DIR, NODE_ENV: 'production', HOSTNAME: '127.0.0.1' },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: E2E_DATA_DIR,
+      NODE_ENV: 'production',
+      HOSTNAME: '127.0.0.1',
+      KUBELAB_INSTRUCTORS: E2E_INSTRUCTOR,
+    },
   },
 });

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { pretendard } from './fonts';
-import { getViewer } from './lib/identity';
+import { getViewer, getViewerRole } from './lib/identity';
 import { SiteHeader } from './ui/site/site-header';
 import './globals.css';
 
@@ -18,12 +18,12 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const viewer = await getViewer();
+  const [viewer, role] = await Promise.all([getViewer(), getViewerRole()]);
   return (
     <html lang="ko" className={pretendard.variable}>
       <body>
         <a href="#main" className="skip-link">본문으로 건너뛰기</a>
-        <SiteHeader viewer={viewer} />
+        <SiteHeader viewer={viewer} isInstructor={role === 'instructor'} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

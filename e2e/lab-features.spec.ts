@@ -59,3 +59,15 @@ test('progress: the home and course pages show lessons done and continue where t
   await page.goto('/courses/kubernetes');
   await expect(page.getByRole('link', { name: /이어서 학습하기: StatefulSet/ })).toHaveAttribute('href', LESSON);
 });
+
+test('fast-forward: "+5분" moves the lab\'s simulated clock so a 4-minute Job finishes at once', async ({ page, login }) => {
+  void login;
+  await page.goto(LESSON);
+  await expect(page.getByTestId('terminal-status')).toHaveText('연결됨');
+  await typeCommand(page, 'kubectl create job slow --image=busybox -- sleep 240');
+  await expect.poll(() => terminalText(page)).toContain('job.batch/slow created');
+  await page.getByRole('group', { name: '시뮬레이션 시간 빨리 감기' }).getByRole('button', { name: '+5분' }).click();
+  await expect.poll(() => terminalText(page)).toContain('[시뮬레이션 시간 5분 경과]');
+  await typeCommand(page, 'kubectl get job slow -o jsonpath={.status.succeeded}; echo " succeeded"');
+  await expect.poll(() => terminalText(page)).toContain('1 succeeded');
+});

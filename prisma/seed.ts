@@ -4,7 +4,7 @@
 import { disconnectPrisma, seed } from '../lib/db';
 
 seed()
-  .then((r) => console.log(`seeded ${r.courses} course(s), ${r.lessons} lesson(s)`))
+  .then((r) => console.log(`seeded ${r.courses} course(s), ${r.lessons} lesson(s); ${r.instructors} instructor(s)`))
   .catch((error) => {
     console.error(error);
     process.exitCode = 1;

@@ -3,9 +3,9 @@
 // Lives in scripts/ because it spans layers (content + grading + shell + cluster); the cases
 // come from scripts/self-test.ts, which `npm run check:content` runs too.
 import { describe, expect, it } from 'vitest';
-import { getSolution, listLabs } from '@/lib/content';
+import { exerciseFileSchema, getSolution, listLabs } from '@/lib/content';
 import { gradeExercise } from '@/lib/grading';
-import { play } from './self-test';
+import { nearMissProblem, play } from './self-test';
 
 const labs = await listLabs();
 
@@ -25,9 +25,26 @@ describe.each(labs.map((l) => [l.labKey, l] as const))('%s', (_key, lab) => {
       expect(gradeExercise(exercise, twice.cluster), twice.outputs.join('')).toMatchObject({ passed: true });
     });
 
-    it.each(exercise.nearMisses.map((s) => [s]))('fails on the near-miss %j', async (script) => {
-      const { cluster } = await play([script], lab.setup);
-      expect(gradeExercise(exercise, cluster).passed).toBe(false);
+    it.each(exercise.nearMisses.map((m) => [m.script, m] as const))('fails on the near-miss %j', async (_script, miss) => {
+      const { cluster } = await play([miss.script], lab.setup);
+      expect(nearMissProblem(miss, gradeExercise(exercise, cluster))).toBeUndefined();
     });
+  });
+});
+
+describe('nearMissProblem', () => {
+  const result = (passed: boolean, messages: Record<string, string>) => ({
+    exerciseId: 'e', passed,
+    tasks: Object.entries(messages).map(([taskId, message]) => ({ taskId, title: taskId, passed: !message, message })),
+  });
+
+  it('accepts a failure that names the expected cause, in the named task', () => {
+    const [miss] = exerciseFileSchema.parse({ id: 'e', title: 'e', tasks: [{ id: 't', title: 't', check: {} }],
+      nearMisses: ['kubectl run x --image=nginx', { script: 'kubectl run y', expect: 'selector type=db', task: 'dns' }] }).nearMisses.slice(1);
+    expect(nearMissProblem(miss, result(false, { dns: 'selector type=db vs 파드 레이블 type=db2 → 엔드포인트 없음' }))).toBeUndefined();
+    expect(nearMissProblem(miss, result(false, { other: 'selector type=db', dns: '다른 이유' })))
+      .toBe('expected task dns to say "selector type=db"; got: other: selector type=db; dns: 다른 이유');
+    expect(nearMissProblem({ script: 'x' }, result(true, {}))).toBe('the near-miss passes');
+    expect(nearMissProblem({ script: 'x' }, result(false, { t: '무엇이든' }))).toBeUndefined();
   });
 });

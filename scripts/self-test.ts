@@ -2,7 +2,7 @@
 // scripts/check-content.ts: the starting state fails, the reference solution passes, running it
 // twice still passes, and known near-misses fail. Spans layers (content + grading + shell + cluster).
 import { createCluster } from '@/lib/cluster';
-import type { Exercise } from '@/lib/content';
+import type { Exercise, NearMiss } from '@/lib/content';
 import { gradeExercise, type ExerciseResult } from '@/lib/grading';
 import { createShell, runLabSetup, splitCommandLines } from '@/lib/shell';
 
@@ -59,9 +59,24 @@ export async function selfTestExercise(exercise: Exercise, solution: string | nu
       cases.push({ name, ok: result.passed, detail: result.passed ? undefined : `${failures(result)}\n${outputs.join('')}` });
     }
   }
-  for (const script of exercise.nearMisses) {
-    const { cluster } = await play([script], setup);
-    cases.push({ name: `near-miss fails: ${JSON.stringify(script)}`, ok: !gradeExercise(exercise, cluster).passed });
+  for (const miss of exercise.nearMisses) {
+    const { cluster } = await play([miss.script], setup);
+    const result = gradeExercise(exercise, cluster);
+    const problem = nearMissProblem(miss, result);
+    cases.push({ name: `near-miss fails${miss.expect ? ' as expected' : ''}: ${JSON.stringify(miss.script)}`, ok: !problem, detail: problem });
   }
   return cases;
+}
+
+/**
+ * Why a near-miss result is not what the author expects: it passed, or no failed task (the one
+ * named by `task`, if given) says `expect`. Undefined when it failed as expected.
+ */
+export function nearMissProblem(miss: NearMiss, result: ExerciseResult): string | undefined {
+  if (result.passed) return 'the near-miss passes';
+  if (!miss.expect) return undefined;
+  const failed = result.tasks.filter((t) => !t.passed && (!miss.task || t.taskId === miss.task));
+  if (failed.some((t) => t.message.includes(miss.expect!))) return undefined;
+  const where = miss.task ? `task ${miss.task}` : 'any failed task';
+  return `expected ${where} to say ${JSON.stringify(miss.expect)}; got: ${failures(result) || '(task passed)'}`;
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listCourses } from '@/lib/content';
-import { getDashboard } from '@/lib/db';
+import { listCourses, listLabs } from '@/lib/content';
+import { getDashboard, listMemberships } from '@/lib/db';
 import { formatDateTime } from '../lib/format';
 import { getViewer } from '../lib/identity';
+import { ClassesSection } from './classes-section';
 import styles from './dashboard.module.css';
+import { ExerciseActivity } from './exercise-activity';
 
 export const metadata: Metadata = { title: '대시보드' };
 
@@ -36,7 +38,12 @@ export default async function DashboardPage() {
   }
   const lessonInfo = (c: string, l: string, fallback: string | null) =>
     titles.get(`${c}/${l}`) ?? { title: fallback ?? l, href: `/courses/${c}/${l}` };
-  const { user, lessons, attempts, stats } = dashboard;
+  const exerciseTitles = new Map<string, string>();
+  for (const lab of await listLabs()) {
+    for (const e of lab.exercises) exerciseTitles.set(`${lab.labKey}/${e.id}`, e.title);
+  }
+  const memberships = await listMemberships(viewer.userId);
+  const { user, lessons, attempts, exercises, stats } = dashboard;
 
   return (
     <div className="container">
@@ -128,6 +135,16 @@ export default async function DashboardPage() {
           </div>
         )}
       </section>
+
+      <ExerciseActivity
+        exercises={exercises}
+        titles={{
+          lesson: (c, l) => lessonInfo(c, l, null),
+          exercise: (c, l, e) => exerciseTitles.get(`${c}/${l}/${e}`),
+        }}
+      />
+
+      <ClassesSection memberships={memberships} isGuest={user.isGuest} />
     </div>
   );
 }

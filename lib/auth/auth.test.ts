@@ -93,6 +93,23 @@ describe('sign-up and credentials sign-in', () => {
     expect(await authorize({ email: 'new@example.com', password: 'wrong-pass' }, req)).toBeNull();
   });
 
+  it('gives KUBELAB_INSTRUCTORS accounts the instructor role at sign-up and sign-in', async () => {
+    const saved = process.env.KUBELAB_INSTRUCTORS;
+    try {
+      process.env.KUBELAB_INSTRUCTORS = 'prof@example.com, other@example.com';
+      const input = signUpSchema.parse({ email: 'Prof@Example.com', password: 'password1', passwordConfirm: 'password1' });
+      const prof = await registerUser(input, null);
+      expect(prof.role).toBe('instructor');
+      process.env.KUBELAB_INSTRUCTORS = 'other@example.com';
+      const req = { headers: { 'x-forwarded-for': '10.0.0.9' } };
+      expect(await authorize({ email: 'prof@example.com', password: 'password1' }, req)).toMatchObject({ id: prof.id });
+      expect((await getUser(prof.id))?.role).toBe('learner'); // taken off the list: demoted at sign-in
+    } finally {
+      if (saved === undefined) delete process.env.KUBELAB_INSTRUCTORS;
+      else process.env.KUBELAB_INSTRUCTORS = saved;
+    }
+  });
+
   it('locks an e-mail + IP after 5 failures in the window', async () => {
     const input = signUpSchema.parse({ email: 'lock@example.com', password: 'password1', passwordConfirm: 'password1' });
     await registerUser(input, null);

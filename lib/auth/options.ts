@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
-import { findOrCreateGithubUser, findUserByEmail, mergeGuestIntoUser } from '@/lib/db';
+import { findOrCreateGithubUser, findUserByEmail, mergeGuestIntoUser, syncUserRole } from '@/lib/db';
 import { env } from '@/lib/env';
 import { verifyPassword } from './password';
 import { clearGuestCookie, readGuestIdFromRequest } from './request-cookies';
@@ -40,6 +40,7 @@ const credentials = CredentialsProvider({
     }
     await noteLoginSuccess(keys);
     await adoptGuest(user.id);
+    await syncUserRole(user.id); // KUBELAB_INSTRUCTORS decides who is an instructor
     return { id: user.id, email: user.email, name: user.name };
   },
 });
@@ -59,6 +60,7 @@ export const authOptions: NextAuthOptions = {
           await readGuestIdFromRequest(),
         );
         await clearGuestCookie();
+        await syncUserRole(dbUser.id);
         token.sub = dbUser.id;
         token.id = dbUser.id;
         token.email = dbUser.email;

@@ -1,9 +1,10 @@
-import { deepCopy } from './clone';
 import { ApiServer, type DeleteOptions, type WriteOptions } from './api/api-server';
 import { EventRecorder } from './api/events';
+import { EventTtl } from './api/event-ttl';
 import type { Controller, ControllerContext, TaskHandler } from './controllers/controller';
 import { GarbageCollector } from './controllers/garbage-collector';
 import { Kubelet } from './controllers/kubelet';
+import { NamespaceController } from './controllers/namespace';
 import { ReplicaSetController } from './controllers/replicaset';
 import { StatefulSetController } from './controllers/statefulset';
 import { VolumeBinder } from './controllers/volume-binder';
@@ -18,15 +19,23 @@ import { IngressStatusController } from './network/ingress';
 import { RootCaPublisher } from './controllers/root-ca-publisher';
 import { AddonEffects } from './addons/addon-effects';
 import { HpaController } from './controllers/hpa';
+import { VpaRecommender } from './controllers/vpa-recommender';
+import { VpaUpdater } from './controllers/vpa-updater';
+import { VpaEffects } from './addons/vpa-effects';
+import { ClusterAutoscaler } from './controllers/cluster-autoscaler';
+import { NetState } from './network/net-state';
+import { MetalLbController } from './controllers/lb-metallb';
 import { MetricsServer } from './metrics/metrics-server';
 import { seedNetwork } from './network/system-services';
 import { createPrng, type Prng } from './prng';
 import { WorkQueue, type Task } from './queue';
-import { resolveResource, resourceForKind, type ResourceInfo } from './resources';
+import { isServed, resolveResource, resourceForKind, type ResourceInfo } from './resources';
 import { ObjectStore } from './store';
+import { readSnapshot, withCompactJson } from './snapshot';
+import { SnapshotCodec } from './snapshot-codec';
 import { VolumeFiles } from './runtime/volume-files';
 import { KUBERNETES_VERSION, seedTopology } from './topology';
-import type { ClusterSnapshot, KubeObject, StoredObject, WatchFilter, WatchListener } from './types';
+import type { ClusterSnapshot, KubeObject, SavedClusterSnapshot, StoredObject, WatchFilter, WatchListener } from './types';
 
 export interface Cluster {
   /** Simulated epoch ms. */
@@ -75,15 +84,19 @@ class SimCluster implements Cluster {
   private api: ApiServer;
   private controllers: Controller[];
   private handlers = new Map<string, TaskHandler>();
+  private events: EventRecorder;
+  private eventTtl: EventTtl;
   readonly files: VolumeFiles;
 
-  constructor(readonly seed: string, snapshot?: ClusterSnapshot, now?: number) {
+  constructor(readonly seed: string, snapshot?: ClusterSnapshot, now?: number, private codec = new SnapshotCodec()) {
     this.clock = snapshot?.now ?? now ?? Date.now();
     this.prng = createPrng(snapshot?.prng ?? seed);
     this.store = new ObjectStore(snapshot?.objects, snapshot?.rv, true); // restoreCluster already copied the snapshot
     this.queue = new WorkQueue(snapshot?.queue);
     this.files = new VolumeFiles(snapshot?.files);
     this.api = new ApiServer(this.store, this.prng, () => this.clock);
+    this.events = new EventRecorder(this.api, this.store, () => this.clock, snapshot?.events);
+    this.eventTtl = new EventTtl(this.store, () => this.clock);
     if (!snapshot) {
       seedTopology(this.api, this.prng, this.clock);
       seedNetwork(this.api, this.store, createPrng(`${seed}/network`));
@@ -91,14 +104,15 @@ class SimCluster implements Cluster {
     }
     const ctx: ControllerContext = {
       store: this.store, api: this.api, prng: this.prng,
-      events: new EventRecorder(this.api, this.store, () => this.clock),
+      events: this.events,
       now: () => this.clock,
       enqueue: (delayMs: number, task: Task) => this.queue.push(this.clock + Math.max(0, delayMs), task),
     };
-    this.controllers = [new Scheduler(ctx), new Kubelet(ctx), new GarbageCollector(ctx), new ReplicaSetController(ctx),
+    this.controllers = [new Scheduler(ctx), new Kubelet(ctx, this.files), new NamespaceController(ctx), new GarbageCollector(ctx), new ReplicaSetController(ctx),
       new StatefulSetController(ctx), new VolumeBinder(ctx), new DeploymentController(ctx), new DaemonSetController(ctx),
       new JobController(ctx), new CronJobController(ctx), new EndpointsController(ctx), new IngressStatusController(ctx), new RootCaPublisher(ctx), new AddonEffects(ctx),
-      new MetricsServer(ctx, this), new HpaController(ctx)];
+      new MetricsServer(ctx, this), new HpaController(ctx, this),
+      new VpaEffects(ctx), new VpaRecommender(ctx), new VpaUpdater(ctx), new ClusterAutoscaler(ctx), new NetState(ctx, this), new MetalLbController(ctx)];
     for (const c of this.controllers) {
       for (const [type, fn] of Object.entries(c.handlers)) this.handlers.set(type, fn);
       c.start();
@@ -111,17 +125,21 @@ class SimCluster implements Cluster {
   advanceTo(ms: number): void {
     for (let item = this.queue.popDue(ms); item; item = this.queue.popDue(ms)) {
       this.clock = Math.max(this.clock, item.at);
+      this.eventTtl.expire(this.clock);
       this.handlers.get(item.task.type)?.(item.task);
     }
     this.clock = Math.max(this.clock, ms);
+    this.eventTtl.expire(this.clock);
   }
 
   advanceBy(ms: number): void { this.advanceTo(this.clock + ms); }
   nextDueAt(): number | undefined { return this.queue.peek()?.at; }
 
   snapshot(): ClusterSnapshot {
-    return { v: 1, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
-      queue: this.queue.toJSON(), objects: this.store.allRefs() as StoredObject[], ...(Object.keys(this.files.toJSON()).length && { files: this.files.toJSON() }) };
+    const events = this.events.state();
+    return withCompactJson({ v: 2, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
+      queue: this.queue.toJSON(), objects: this.store.allRefs() as StoredObject[], ...(Object.keys(this.files.toJSON()).length && { files: this.files.toJSON() }),
+      ...(events && { events }) }, this.codec);
   }
 
   get<T = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
@@ -139,17 +157,23 @@ class SimCluster implements Cluster {
     return this.api.delete<T>(kind, ns, name, opts);
   }
   watch(listener: WatchListener, filter?: WatchFilter): () => void { return this.store.subscribe(listener, filter); }
-  resolveResource(typed: string): ResourceInfo | undefined { return resolveResource(typed); }
-  resourceForKind(kind: string, apiVersion?: string): ResourceInfo | undefined { return resourceForKind(kind, apiVersion); }
+  resolveResource(typed: string): ResourceInfo | undefined { return this.served(resolveResource(typed)); }
+  resourceForKind(kind: string, apiVersion?: string): ResourceInfo | undefined { return this.served(resourceForKind(kind, apiVersion)); }
+  /** Custom kinds (VPA, MetalLB) exist only while their CRD does. */
+  private served(res: ResourceInfo | undefined): ResourceInfo | undefined {
+    return isServed(res, (crd) => this.store.has('CustomResourceDefinition', undefined, crd)) ? res : undefined;
+  }
 }
 
 export function createCluster(opts: CreateClusterOptions = {}): Cluster {
   return new SimCluster(opts.seed ?? 'kubelab', undefined, opts.now);
 }
 
-export function restoreCluster(snapshot: ClusterSnapshot): Cluster {
-  if (snapshot?.v !== 1) throw new Error('unsupported cluster snapshot version');
-  return new SimCluster(snapshot.seed, deepCopy(snapshot));
+/** Restores a snapshot: in memory, its JSON, or a `v: 1` one saved by earlier versions (snapshot.ts). */
+export function restoreCluster(snapshot: SavedClusterSnapshot): Cluster {
+  const codec = new SnapshotCodec();
+  const own = readSnapshot(snapshot, codec);
+  return new SimCluster(own.seed, own, undefined, codec);
 }
 
 export type { StoredObject };

@@ -16,6 +16,8 @@ export interface ResourceInfo {
   simulated: boolean;
   /** Other versions the server also serves (stored as `version`), e.g. autoscaling/v1. */
   alsoServed?: string[];
+  /** Served only while this CustomResourceDefinition exists (add-on kinds such as VPA, MetalLB). */
+  crd?: string;
 }
 
 const r = (kind: string, plural: string, group: string, version: string, namespaced: boolean,
@@ -65,6 +67,29 @@ export const RESOURCES: readonly ResourceInfo[] = [
 ];
 
 /**
+ * Custom resources of the bundled add-ons (lib/cluster/addons): served once their CRD is applied
+ * (Cluster.resolveResource/resourceForKind check it). Kept out of RESOURCES, which is the
+ * built-in discovery list.
+ */
+export const CUSTOM_RESOURCES: readonly ResourceInfo[] = [
+  crd(r('VerticalPodAutoscaler', 'verticalpodautoscalers', 'autoscaling.k8s.io', 'v1', true, ['vpa'], true)),
+  crd(r('VerticalPodAutoscalerCheckpoint', 'verticalpodautoscalercheckpoints', 'autoscaling.k8s.io', 'v1', true, ['vpacheckpoint'], true)),
+  crd(r('IPAddressPool', 'ipaddresspools', 'metallb.io', 'v1beta1', true, [], true)),
+  crd(r('L2Advertisement', 'l2advertisements', 'metallb.io', 'v1beta1', true, [], true)),
+];
+
+const ALL: readonly ResourceInfo[] = [...RESOURCES, ...CUSTOM_RESOURCES];
+
+function crd(res: ResourceInfo): ResourceInfo {
+  return { ...res, crd: `${res.plural}.${res.group}` };
+}
+
+/** Whether the API server serves `res` now: built-in kinds always, custom kinds while their CRD exists. */
+export function isServed(res: ResourceInfo | undefined, hasCrd: (name: string) => boolean): res is ResourceInfo {
+  return !!res && (!res.crd || hasCrd(res.crd));
+}
+
+/**
  * Resolves what a user typed (`po`, `pods`, `Pod`, `deployments.apps`, `deploy`) the way
  * kubectl's RESTMapper does with discovery (case-insensitive plural, singular, short name, kind).
  */
@@ -73,14 +98,14 @@ export function resolveResource(typed: string): ResourceInfo | undefined {
   const dot = lower.indexOf('.');
   const name = dot >= 0 ? lower.slice(0, dot) : lower;
   const group = dot >= 0 ? lower.slice(dot + 1) : undefined;
-  return RESOURCES.find((res) =>
+  return ALL.find((res) =>
     (group === undefined || res.group === group || `${res.version}.${res.group}` === group || (res.group === '' && group === 'v1')) &&
     (res.plural === name || res.singular === name || res.shortNames.includes(name)));
 }
 
 export function resourceForKind(kind: string, apiVersion?: string): ResourceInfo | undefined {
   const group = apiVersion?.includes('/') ? apiVersion.split('/')[0] : apiVersion === undefined ? undefined : '';
-  return RESOURCES.find((res) => res.kind === kind && (group === undefined || res.group === group));
+  return ALL.find((res) => res.kind === kind && (group === undefined || res.group === group));
 }
 
 /** `apps/v1` or `v1`. */

@@ -5,6 +5,14 @@ import type { StoredObject, WatchEvent, WatchFilter, WatchListener } from './typ
 const keyOf = (kind: string, namespace: string | undefined, name: string): string =>
   `${kind}/${namespace ?? ''}/${name}`;
 
+/** The pods of one controller (or the orphans), and whether they are still in list order. */
+interface PodBucket { pods: Map<string, StoredObject>; max: number; unordered: boolean }
+
+const bucketOf = (pod: StoredObject): string => {
+  const ref = controllerOf(pod);
+  return ref ? `u:${ref.uid}` : '';
+};
+
 const clone = deepCopy;
 
 function deepFreeze<T>(o: T): T {
@@ -27,14 +35,11 @@ export class ObjectStore {
   private objects = new Map<string, StoredObject>();
   /** Per-kind index over the same objects, so listing one kind does not scan every event. */
   private byKind = new Map<string, Map<string, StoredObject>>();
-  /** Events by involvedObject.uid (event aggregation looks them up on every record). */
-  private eventsByUid = new Map<string, Map<string, StoredObject>>();
   /** Pods by the uid of their controller reference ('' for pods without one). */
-  private podsByController = new Map<string, Map<string, StoredObject>>();
+  private podsByController = new Map<string, PodBucket>();
   /** Insertion order of each key, so an index subset can be put back in list order. */
   private seq = new Map<string, number>();
   private nextSeq = 0;
-  private seqOf = new WeakMap<StoredObject, number>();
   private listeners = new Set<{ fn: WatchListener; filter?: WatchFilter }>();
   private rv: number;
 
@@ -46,44 +51,40 @@ export class ObjectStore {
 
   private index(key: string, o: StoredObject): void {
     const prev = this.objects.get(key);
-    let n = this.seq.get(key);
-    if (n === undefined) this.seq.set(key, (n = this.nextSeq++));
-    this.seqOf.set(o, n);
-    if (prev) this.unindexSecondary(key, prev);
+    if (!this.seq.has(key)) this.seq.set(key, this.nextSeq++);
+    const bucket = o.kind === 'Pod' ? bucketOf(o) : undefined;
+    // Same bucket: replaced in place (a Map keeps the position), so a bucket stays in list order.
+    if (prev?.kind === 'Pod' && bucketOf(prev) !== bucket) this.unindexPod(key, prev);
     this.objects.set(key, o);
     let kindMap = this.byKind.get(o.kind);
     if (!kindMap) this.byKind.set(o.kind, (kindMap = new Map()));
     kindMap.set(key, o);
-    const sec = this.secondary(o);
-    if (sec) {
-      let m = sec[0].get(sec[1]);
-      if (!m) sec[0].set(sec[1], (m = new Map()));
-      m.set(key, o);
+    if (bucket !== undefined) {
+      let b = this.podsByController.get(bucket);
+      if (!b) this.podsByController.set(bucket, (b = { pods: new Map(), max: -1, unordered: false }));
+      if (!b.pods.has(key)) {
+        // An older pod joining (adopted, released) lands after newer ones: the bucket is out of list order.
+        const n = this.seq.get(key)!;
+        if (n < b.max) b.unordered = true;
+        else b.max = n;
+      }
+      b.pods.set(key, o);
     }
   }
 
-  /** The secondary index (and its key) an object belongs in, if any. */
-  private secondary(o: StoredObject): [Map<string, Map<string, StoredObject>>, string] | undefined {
-    if (o.kind === 'Event') return [this.eventsByUid, String(o.involvedObject?.uid)];
-    if (o.kind === 'Pod') {
-      const ref = controllerOf(o);
-      return [this.podsByController, ref ? `u:${ref.uid}` : ''];
-    }
-    return undefined;
+  private unindexPod(key: string, o: StoredObject): void {
+    const bucket = bucketOf(o);
+    const b = this.podsByController.get(bucket);
+    if (b?.pods.delete(key) && b.pods.size === 0) this.podsByController.delete(bucket);
   }
 
-  private unindexSecondary(key: string, o: StoredObject): void {
-    const sec = this.secondary(o);
-    if (!sec) return;
-    const m = sec[0].get(sec[1]);
-    if (m?.delete(key) && m.size === 0) sec[0].delete(sec[1]);
-  }
-
-  /** Objects back in list (insertion) order, as `peek` would give them. */
-  private inListOrder(out: StoredObject[]): StoredObject[] {
+  /** Objects (with their keys) back in list (insertion) order, as `peek` would give them. */
+  private inListOrder(keys: string[], out: StoredObject[]): StoredObject[] {
+    const n = keys.map((k) => this.seq.get(k)!);
     let sorted = true;
-    for (let i = 1; i < out.length && sorted; i++) sorted = this.seqOf.get(out[i - 1])! < this.seqOf.get(out[i])!;
-    return sorted ? out : out.sort((a, b) => this.seqOf.get(a)! - this.seqOf.get(b)!);
+    for (let i = 1; i < n.length && sorted; i++) sorted = n[i - 1] < n[i];
+    if (sorted) return out;
+    return n.map((_, i) => i).sort((a, b) => n[a] - n[b]).map((i) => out[i]);
   }
 
   /**
@@ -93,32 +94,26 @@ export class ObjectStore {
    */
   peekPodsControlledBy(namespace: string, uids: readonly (string | undefined)[]): readonly Readonly<StoredObject>[] {
     const out: StoredObject[] = [];
+    let from = 0;
+    let ordered = true;
     for (const uid of uids) {
-      for (const o of this.podsByController.get(uid === undefined ? '' : `u:${uid}`)?.values() ?? []) {
-        if ((o.metadata.namespace ?? '') === namespace) out.push(o);
-      }
+      const b = this.podsByController.get(uid === undefined ? '' : `u:${uid}`);
+      if (!b) continue;
+      const before = out.length;
+      for (const o of b.pods.values()) if ((o.metadata.namespace ?? '') === namespace) out.push(o);
+      if (out.length > before && (++from > 1 || b.unordered)) ordered = false;
     }
-    return uids.length > 1 ? this.inListOrder(out) : out;
+    if (ordered) return out;
+    const keys = out.map((o) => keyOf(o.kind, o.metadata.namespace, o.metadata.name));
+    return this.inListOrder(keys, out);
   }
 
   private unindex(key: string, kind: string): void {
     const o = this.objects.get(key);
-    if (o) this.unindexSecondary(key, o);
+    if (o?.kind === 'Pod') this.unindexPod(key, o);
     this.objects.delete(key);
     this.seq.delete(key);
     this.byKind.get(kind)?.delete(key);
-  }
-
-  /**
-   * The stored Events of one namespace about the object with `uid`, in list (insertion) order,
-   * NOT copied: what `peek('Event', ns)` filtered by involvedObject.uid gives, without the scan.
-   */
-  peekEventsAbout(uid: string | undefined, namespace: string): readonly Readonly<StoredObject>[] {
-    const m = this.eventsByUid.get(String(uid));
-    if (!m) return [];
-    const out: StoredObject[] = [];
-    for (const o of m.values()) if ((o.metadata.namespace ?? '') === namespace) out.push(o);
-    return this.inListOrder(out);
   }
 
   /** Number of stored objects, of one kind or in total. */
@@ -133,6 +128,11 @@ export class ObjectStore {
   get(kind: string, namespace: string | undefined, name: string): StoredObject | undefined {
     const o = this.objects.get(keyOf(kind, namespace, name));
     return o ? clone(o) : undefined;
+  }
+
+  /** The stored object itself, NOT copied (never mutate it). */
+  peekOne(kind: string, namespace: string | undefined, name: string): Readonly<StoredObject> | undefined {
+    return this.objects.get(keyOf(kind, namespace, name));
   }
 
   has(kind: string, namespace: string | undefined, name: string): boolean {
@@ -173,6 +173,16 @@ export class ObjectStore {
     return clone(stored);
   }
 
+  /** put() of an object made for this write and never touched again by the caller: no copies, nothing returned. */
+  putOwned(obj: StoredObject): void {
+    const key = keyOf(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    const existed = this.objects.has(key);
+    if (Object.isFrozen(obj.metadata)) obj.metadata = { ...obj.metadata };
+    obj.metadata.resourceVersion = String(++this.rv);
+    this.index(key, obj);
+    this.emit({ type: existed ? 'MODIFIED' : 'ADDED', object: obj });
+  }
+
   remove(kind: string, namespace: string | undefined, name: string): StoredObject | undefined {
     const key = keyOf(kind, namespace, name);
     const o = this.objects.get(key);
@@ -183,10 +193,15 @@ export class ObjectStore {
     return clone(o);
   }
 
-  /** Copies of the objects `pred` accepts (pred sees stored state and must not change it). */
-  filter(pred: (o: Readonly<StoredObject>) => boolean): StoredObject[] {
+  /**
+   * Copies of the objects `pred` accepts (pred sees stored state and must not change it), in list
+   * order. With `kind`, only objects of that kind are looked at (the same result when pred checks
+   * the kind, without scanning every event).
+   */
+  filter(pred: (o: Readonly<StoredObject>) => boolean, kind?: string): StoredObject[] {
     const out: StoredObject[] = [];
-    for (const o of this.objects.values()) if (pred(o)) out.push(clone(o));
+    const from = kind === undefined ? this.objects : this.byKind.get(kind);
+    for (const o of from?.values() ?? []) if (pred(o)) out.push(clone(o));
     return out;
   }
 

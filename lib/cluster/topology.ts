@@ -64,6 +64,41 @@ function buildNode(spec: NodeSpec, created: number, prng: Prng): Node {
   } as Node;
 }
 
+/**
+ * A node that joins later (the Cluster Autoscaler's cloud node group): registered by its kubelet
+ * NotReady with the `node.kubernetes.io/not-ready` taint (the node lifecycle controller's), on the
+ * next free podCIDR 10.244.N.0/24 and address 192.168.0.(30+N).
+ */
+export function joinNode(api: ApiServer, prng: Prng, existing: readonly Node[], name: string, now: number,
+  extra: { labels?: Record<string, string>; providerID?: string } = {}): Node {
+  const used = new Set(existing.map((n) => Number(/^10\.244\.(\d+)\./.exec(n.spec?.podCIDR ?? '')?.[1] ?? -1)));
+  let index = 0;
+  while (used.has(index)) index++;
+  const node = buildNode({ name, ip: `192.168.0.${30 + index}`, index, controlPlane: false }, now, prng);
+  node.metadata!.labels = { ...node.metadata!.labels, ...extra.labels };
+  if (extra.providerID) node.spec!.providerID = extra.providerID;
+  node.spec!.taints = [{ key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' }];
+  const ready = node.status!.conditions!.find((c) => c.type === 'Ready')!;
+  Object.assign(ready, { status: 'False', reason: 'KubeletNotReady',
+    message: 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized' });
+  return api.createInternal(node);
+}
+
+/** The CNI comes up: Ready=True and the not-ready taint goes. */
+export function nodeBecomesReady(node: Node, now: number): Node {
+  const ts = rfc3339(now);
+  const taints = (node.spec?.taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/not-ready');
+  const { taints: _drop, ...spec } = node.spec ?? {};
+  void _drop;
+  return {
+    ...node,
+    spec: taints.length ? { ...spec, taints } : spec,
+    status: { ...node.status, conditions: (node.status?.conditions ?? []).map((c) => (c.type === 'Ready'
+      ? { ...c, status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', lastHeartbeatTime: ts, lastTransitionTime: ts }
+      : { ...c, lastHeartbeatTime: ts })) },
+  };
+}
+
 /** A running system pod as kubeadm leaves it (static pods on the master, kube-proxy per node). */
 function systemPod(name: string, container: string, node: NodeSpec, image: string, created: number, podIP: string, prng: Prng): Pod {
   const ts = rfc3339(created);

@@ -1,6 +1,8 @@
+import type { CorrelatorState } from './api/event-correlator';
 import type { MutableMeta } from './k8s';
 import type { PrngState } from './prng';
 import type { QueueState } from './queue';
+import type { EncodedObject } from './snapshot-codec';
 
 /** Any API object; concrete shapes come from `kubernetes-types` (Pod, Node, ...). */
 export interface KubeObject {
@@ -28,8 +30,9 @@ export interface WatchFilter {
   namespace?: string;
 }
 
+/** The state of a cluster; `objects` are its stored objects (see snapshot.ts for the JSON form). */
 export interface ClusterSnapshot {
-  v: 1;
+  v: 2;
   seed: string;
   now: number;
   rv: number;
@@ -38,4 +41,15 @@ export interface ClusterSnapshot {
   objects: StoredObject[];
   /** Container files by backing store (absent when none were written). */
   files?: Record<string, Record<string, string>>;
+  /** The event recorders' correlation caches (api/event-correlator.ts), when they hold anything. */
+  events?: CorrelatorState;
 }
+
+/** `JSON.parse(JSON.stringify(cluster.snapshot()))`: objects written as deltas (snapshot-codec.ts). */
+export type ClusterSnapshotJson = Omit<ClusterSnapshot, 'objects'> & { objects: EncodedObject[] };
+
+/** What earlier versions saved: every object in full, no correlation caches. */
+export type ClusterSnapshotV1 = Omit<ClusterSnapshot, 'v' | 'events'> & { v: 1 };
+
+/** Anything restoreCluster accepts. */
+export type SavedClusterSnapshot = ClusterSnapshot | ClusterSnapshotJson | ClusterSnapshotV1;

@@ -4,10 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { version as esbuildVersion } from 'esbuild';
 import { bundleMDX } from 'mdx-bundler';
+import { createHighlighterCore, type HighlighterCore } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import langBash from 'shiki/langs/bash.mjs';
+import langConsole from 'shiki/langs/console.mjs';
+import langJson from 'shiki/langs/json.mjs';
+import langYaml from 'shiki/langs/yaml.mjs';
+import themeDark from 'shiki/themes/github-dark.mjs';
+import themeLight from 'shiki/themes/github-light.mjs';
+import shikiPackage from 'shiki/package.json' with { type: 'json' };
 import { ContentError } from './errors';
 
 /** Bump when compile options change so both caches are invalidated. */
-const COMPILER_ID = `kubelab-mdx-3/esbuild-${esbuildVersion}`;
+const COMPILER_ID = `kubelab-mdx-4/esbuild-${esbuildVersion}/shiki-${shikiPackage.version}`;
 const MEMORY_LIMIT = 256;
 
 const memory = new Map<string, Promise<string>>();
@@ -82,6 +91,62 @@ function rehypeCodeMeta() {
   return visit;
 }
 
+/** Light/dark pair matching the site's GitHub-like palette (mdx.module.css picks one per scheme). */
+const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+let highlighter: Promise<HighlighterCore> | undefined;
+
+/**
+ * Shiki, server-side only, with just the languages lessons use (aliases: yml, sh, shell, zsh,
+ * console) and the pure-JS regex engine (no WebAssembly to bundle or load).
+ */
+function getHighlighter(): Promise<HighlighterCore> {
+  // Static imports (not `import()`): tsx's CommonJS output (kubesim, check:content, the custom
+  // server in dev) cannot resolve dynamic imports of these ESM files.
+  highlighter ??= createHighlighterCore({
+    themes: [themeLight, themeDark],
+    langs: [langYaml, langBash, langConsole, langJson],
+    engine: createJavaScriptRegexEngine(),
+  });
+  return highlighter;
+}
+
+function textContent(node: HastNode & { value?: string }): string {
+  if (node.type === 'text') return node.value ?? '';
+  return (node.children ?? []).map(textContent).join('');
+}
+
+/**
+ * Syntax highlighting at compile time: the children of `pre > code.language-x` become shiki's
+ * token spans (`style="--shiki-light:…;--shiki-dark:…"`); the text itself is unchanged, so the
+ * code block's copy/run/open-in-editor actions still get the raw source. Unknown languages stay plain.
+ */
+function rehypeShiki() {
+  return async (tree: HastNode) => {
+    const blocks: HastNode[] = [];
+    const visit = (node: HastNode, parent?: HastNode) => {
+      if (node.type === 'element' && node.tagName === 'code' && parent?.tagName === 'pre') blocks.push(node);
+      else node.children?.forEach((c) => visit(c, node));
+    };
+    visit(tree);
+    if (blocks.length === 0) return;
+    const shiki = await getHighlighter();
+    const loaded = new Set(shiki.getLoadedLanguages());
+    for (const code of blocks) {
+      const classes = code.properties?.className;
+      const lang = (Array.isArray(classes) ? classes : [])
+        .map((c) => /^language-(.+)$/.exec(String(c))?.[1]?.toLowerCase())
+        .find((l): l is string => l !== undefined);
+      if (!lang || !loaded.has(lang)) continue;
+      const root = shiki.codeToHast(textContent(code).replace(/\n$/, ''), { lang, themes: THEMES, defaultColor: false });
+      const highlighted = root.children[0] as HastNode | undefined;
+      const inner = highlighted?.children?.find((c) => c.tagName === 'code');
+      if (!inner?.children) continue;
+      code.children = inner.children;
+      code.properties = { ...code.properties, dataHighlighted: 'shiki' };
+    }
+  };
+}
+
 async function bundle(file: string, source: string): Promise<string> {
   try {
     const result = await bundleMDX({
@@ -89,7 +154,7 @@ async function bundle(file: string, source: string): Promise<string> {
       cwd: path.dirname(file),
       mdxOptions(options) {
         options.remarkPlugins = [remarkNoEsm, ...(options.remarkPlugins ?? [])];
-        options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeCodeMeta];
+        options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeCodeMeta, rehypeShiki];
         return options;
       },
       esbuildOptions(options) {

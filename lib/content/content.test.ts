@@ -129,6 +129,7 @@ describe('content errors name the file and the field', () => {
     ['lab field', { 'demo/01-first/01-hello/lab.yaml': lab.replace('title: 있다', 'titel: 있다') }, /lab\.yaml \(exercises\[0\]\.tasks\[0\]\.title\)/],
     ['setup entry type', { 'demo/01-first/01-hello/lab.yaml': `setup:\n  - 1\n${lab}` }, /lab\.yaml \(setup\[0\]\)/],
     ['empty setup entry', { 'demo/01-first/01-hello/lab.yaml': `setup:\n  - ''\n${lab}` }, /lab\.yaml \(setup\[0\]\)/],
+    ['near-miss key typo', { 'demo/01-first/01-hello/lab.yaml': `${lab}    nearMisses:\n      - { script: kubectl run x --image=nginx, expcet: 없습니다 }\n` }, /lab\.yaml \(exercises\[0\]\.nearMisses\[0\]/],
     ['missing solution', { 'demo/01-first/01-hello/solutions/run-web.sh': '' }, /lab\.yaml \(exercises\[0\]\.id\): reference solution run-web\.sh is missing/],
     ['duplicate lesson slug', { 'demo/02-second/02-hello/lesson.mdx': lesson('중복', 2) }, /duplicate lesson slug in this course "hello"/],
     ['bad folder name', { 'demo/01-first/3-x/lesson.mdx': lesson('x', 3) }, /3-x: lesson folder must be named NN-slug/],

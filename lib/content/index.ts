@@ -10,7 +10,8 @@ export {
   labFileSchema,
   exerciseFileSchema,
   taskSchema,
+  nearMissSchema,
   slugPattern,
 } from './schemas';
-export type { CourseFile, ModuleFile, LessonFrontmatter, LabFile, ExerciseFile, Task } from './schemas';
+export type { CourseFile, ModuleFile, LessonFrontmatter, LabFile, ExerciseFile, Task, NearMiss } from './schemas';
 export type { CourseSummary, ModuleSummary, LessonSummary, LessonLink, Lesson, Exercise, LabEntry } from './types';

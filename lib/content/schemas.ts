@@ -54,6 +54,21 @@ export const taskSchema = z
   .describe('Exercise task');
 export type Task = z.infer<typeof taskSchema>;
 
+/** A near-miss: a script that must fail, and (optionally) the grading message it must fail with. */
+export const nearMissSchema = z
+  .union([
+    z.string().trim().min(1),
+    z.strictObject({
+      script: z.string().trim().min(1).describe('Shell script of the mistake, typed as a learner would'),
+      expect: z.string().trim().min(1).optional()
+        .describe('Text that a failed task\'s message must contain (the cause the grader names), e.g. "selector type=db vs 파드 레이블 type=db2"'),
+      task: idSchema.optional().describe('Id of the task whose message must contain `expect` (any failed task when omitted)'),
+    }),
+  ])
+  .transform((m) => (typeof m === 'string' ? { script: m } : m))
+  .describe('Near-miss: a script, or { script, expect, task }');
+export type NearMiss = z.output<typeof nearMissSchema>;
+
 export const exerciseFileSchema = z
   .strictObject({
     id: idSchema.describe('Exercise id, unique within the lesson; solutions/<id>.sh holds the reference solution'),
@@ -62,9 +77,9 @@ export const exerciseFileSchema = z
     tasks: z.array(taskSchema).min(1).describe('Tasks graded independently, in display order'),
     hints: z.array(z.string().trim().min(1)).default([]).describe('Hints revealed one by one (Korean)'),
     nearMisses: z
-      .array(z.string().trim().min(1))
+      .array(nearMissSchema)
       .default([])
-      .describe('Shell scripts of plausible mistakes that must NOT pass (run by the lab self-test)'),
+      .describe('Plausible mistakes that must NOT pass (run by the lab self-test), each failing with its expected message'),
   })
   .describe('Exercise');
 export type ExerciseFile = z.infer<typeof exerciseFileSchema>;

@@ -37,4 +37,14 @@ export { listCatalogLessons, seedCatalog } from './catalog';
 export { seed } from './seed';
 export type { CatalogCourse, CatalogLesson } from './catalog';
 export { getDashboard } from './dashboard';
-export type { Dashboard, DashboardAttempt, DashboardLesson } from './dashboard';
+export type { Dashboard, DashboardAttempt, DashboardExercise, DashboardLesson } from './dashboard';
+export { applyInstructorRoles, getUserRole, instructorEmails, parseInstructorEmails, ROLES, roleForEmail, syncUserRole } from './roles';
+export type { Role } from './roles';
+export {
+  ClassroomNotFoundError, createClassroom, deleteClassroom, generateJoinCode, JOIN_CODE_LENGTH, joinClassroom, leaveClassroom,
+  listInstructorClassrooms, listMemberships, normalizeJoinCode, NotInstructorError, OwnClassroomError,
+  removeClassroomMember,
+} from './classrooms';
+export type { ClassroomSummary, Membership } from './classrooms';
+export { getClassroomReport } from './class-report';
+export type { ClassroomReport, ExerciseReport, FailingTask, LessonReport, MemberReport } from './class-report';

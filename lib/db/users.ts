@@ -9,6 +9,8 @@ export type UserRecord = {
   passwordHash: string | null;
   githubId: string | null;
   isGuest: boolean;
+  /** 'learner' | 'instructor' (see roles.ts) */
+  role: string;
   createdAt: Date;
 };
 

@@ -17,6 +17,12 @@ const envSchema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
+  // Parsed into a list by lib/db/roles.ts (which re-reads it, so tests can change it at run time).
+  KUBELAB_INSTRUCTORS: z
+    .string()
+    .optional()
+    .refine((v) => !v || v.split(',').map((e) => e.trim()).filter(Boolean).every((e) => /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/.test(e)), 'must be comma-separated e-mail addresses')
+    .describe('e-mails of instructor accounts'),
 });
 
 export type Env = Required<Pick<z.infer<typeof envSchema>, 'DATABASE_URL' | 'NEXTAUTH_SECRET'>> &

@@ -1,33 +1,14 @@
 import { z } from 'zod';
-import { parseFieldPath } from './field-path';
+import { fieldPath, kind, name, namespace, selector } from './check-fields';
+import {
+  fieldMatchesCheckSchema,
+  fileInPodCheckSchema,
+  httpViaIngressCheckSchema,
+  ingressHasAddressCheckSchema,
+  ingressTrafficShareCheckSchema,
+  podOwnedByCheckSchema,
+} from './checks-more';
 import { isClusterScoped } from './kinds';
-import { parseSelector } from './selector';
-
-const kind = z
-  .string()
-  .regex(/^[A-Z][A-Za-z0-9]*$/, 'must be a Kind as written in manifests, e.g. Pod, StatefulSet')
-  .describe('Object kind as in manifests: Pod, Service, StatefulSet, PersistentVolumeClaim, ...');
-const name = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, 'must be a DNS-1123 name')
-  .max(253)
-  .describe('metadata.name of the object');
-const namespace = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS-1123 label')
-  .max(63)
-  .optional()
-  .describe('Namespace; defaults to "default" (omit for cluster-scoped kinds)');
-const selector = z
-  .union([z.string(), z.record(z.string(), z.string())])
-  .superRefine((value, ctx) => {
-    try {
-      parseSelector(value);
-    } catch (err) {
-      ctx.addIssue({ code: 'custom', message: (err as Error).message });
-    }
-  })
-  .describe('Label selector, "type=db,tier in (a,b)" or a matchLabels map {type: db}');
 
 const objectRef = { kind, namespace, name };
 
@@ -58,16 +39,7 @@ export const fieldEqualsCheckSchema = z
   .strictObject({
     type: z.literal('fieldEquals'),
     ...objectRef,
-    path: z
-      .string()
-      .superRefine((p, ctx) => {
-        try {
-          parseFieldPath(p);
-        } catch (err) {
-          ctx.addIssue({ code: 'custom', message: (err as Error).message });
-        }
-      })
-      .describe('Field path: spec.replicas, spec.template.spec.containers[0].image, metadata.labels["a/b"]'),
+    path: fieldPath,
     value: z.json().describe('Expected value (compared as JSON, deeply)'),
   })
   .describe('A field of the object equals a value');
@@ -134,24 +106,48 @@ export const eventHappenedCheckSchema = z
   })
   .describe('An event with the reason was recorded for the object');
 
+const basicChecks = [
+  objectExistsCheckSchema,
+  objectAbsentCheckSchema,
+  podReadyCheckSchema,
+  podsReadyCheckSchema,
+  fieldEqualsCheckSchema,
+  fieldMatchesCheckSchema,
+  podOwnedByCheckSchema,
+  selectorMatchesCheckSchema,
+  dnsResolvesCheckSchema,
+  httpFromPodCheckSchema,
+  pvcBoundCheckSchema,
+  pvcMountedByCheckSchema,
+  eventHappenedCheckSchema,
+  fileInPodCheckSchema,
+  httpViaIngressCheckSchema,
+  ingressTrafficShareCheckSchema,
+  ingressHasAddressCheckSchema,
+] as const;
+
+function noNamespaceForClusterKindsCheck(c: object, ctx: z.RefinementCtx) {
+  if ('kind' in c) noNamespaceForClusterKinds(c as { kind: string; namespace?: string }, ctx);
+}
+
+/** Any check except `within` (what `within` waits for). */
+export const basicCheckSchema = z
+  .discriminatedUnion('type', [...basicChecks])
+  .superRefine(noNamespaceForClusterKindsCheck)
+  .describe('Declarative check over cluster state');
+
+export const withinCheckSchema = z
+  .strictObject({
+    type: z.literal('within'),
+    seconds: z.number().int().min(1).max(3600).describe('Simulated seconds to wait at most'),
+    check: basicCheckSchema.describe('The check that must come to hold'),
+  })
+  .describe('The inner check holds now or within `seconds` of simulated time, on a clone of the lab whose clock is run forward (rollouts, HPA, CronJob)');
+
 /** One declarative check over cluster state, discriminated by `type`. */
 export const checkSchema = z
-  .discriminatedUnion('type', [
-    objectExistsCheckSchema,
-    objectAbsentCheckSchema,
-    podReadyCheckSchema,
-    podsReadyCheckSchema,
-    fieldEqualsCheckSchema,
-    selectorMatchesCheckSchema,
-    dnsResolvesCheckSchema,
-    httpFromPodCheckSchema,
-    pvcBoundCheckSchema,
-    pvcMountedByCheckSchema,
-    eventHappenedCheckSchema,
-  ])
-  .superRefine((c, ctx) => {
-    if ('kind' in c) noNamespaceForClusterKinds(c, ctx);
-  })
+  .discriminatedUnion('type', [...basicChecks, withinCheckSchema])
+  .superRefine(noNamespaceForClusterKindsCheck)
   .describe('Declarative check over cluster state');
 
 export type Check = z.infer<typeof checkSchema>;
@@ -166,3 +162,6 @@ export type HttpFromPodCheck = z.infer<typeof httpFromPodCheckSchema>;
 export type PvcBoundCheck = z.infer<typeof pvcBoundCheckSchema>;
 export type PvcMountedByCheck = z.infer<typeof pvcMountedByCheckSchema>;
 export type EventHappenedCheck = z.infer<typeof eventHappenedCheckSchema>;
+export type BasicCheck = z.infer<typeof basicCheckSchema>;
+export type WithinCheck = z.infer<typeof withinCheckSchema>;
+export type { FieldMatchesCheck, FileInPodCheck, HttpViaIngressCheck, IngressHasAddressCheck, IngressTrafficShareCheck, PodOwnedByCheck } from './checks-more';

@@ -7,6 +7,10 @@ import { isPodReady, isPodServing, isTerminating, podDisplayStatus, readyContain
 import { formatSelector, matchesSelector, parseSelector } from './selector';
 import { eventHappened, pvcBound, pvcMountedBy } from './storage-events';
 import { Probe, dnsResolves, httpFromPod, selectorMatches } from './traffic';
+import { httpViaIngress, ingressHasAddress, ingressTrafficShare } from './ingress';
+import { fieldMatches, podOwnedBy } from './ownership';
+import { fileInPod } from './files';
+import { within } from './within';
 
 export interface CheckResult {
   passed: boolean;
@@ -90,7 +94,7 @@ function podsReady(c: PodsReadyCheck, cluster: ClusterView): CheckResult {
     const names = terminating.map((p) => p.metadata?.name).join(', ');
     return fail(`${label} 중 ${terminating.length}개가 아직 삭제되는 중입니다 (${names})`);
   }
-  return ok(c.count === 0 ? `${ns} 네임스페이스에 ${label}가 없습니다` : `${label} ${c.count}개가 모두 Running이고 Ready입니다`);
+  return ok(c.count === 0 ? `${ns} 네임스페이스에 ${label}가 없습니다` : `${label} ${c.count}개가${c.count > 1 ? ' 모두' : ''} Running이고 Ready입니다`);
 }
 
 function show(v: unknown): string {
@@ -136,5 +140,19 @@ export function evaluateCheck(check: Check, cluster: ClusterView, probe: Probe =
       return pvcMountedBy(check, cluster);
     case 'eventHappened':
       return eventHappened(check, cluster);
+    case 'fieldMatches':
+      return fieldMatches(check, cluster);
+    case 'podOwnedBy':
+      return podOwnedBy(check, cluster);
+    case 'httpViaIngress':
+      return httpViaIngress(check, cluster, probe);
+    case 'ingressTrafficShare':
+      return ingressTrafficShare(check, cluster, probe);
+    case 'ingressHasAddress':
+      return ingressHasAddress(check, cluster);
+    case 'fileInPod':
+      return fileInPod(check, cluster, probe);
+    case 'within':
+      return within(check, cluster, evaluateCheck);
   }
 }

@@ -16,10 +16,21 @@ export {
   pvcBoundCheckSchema,
   pvcMountedByCheckSchema,
   eventHappenedCheckSchema,
+  basicCheckSchema,
+  withinCheckSchema,
 } from './checks';
+export {
+  fieldMatchesCheckSchema,
+  fileInPodCheckSchema,
+  podOwnedByCheckSchema,
+  httpViaIngressCheckSchema,
+  ingressTrafficShareCheckSchema,
+  ingressHasAddressCheckSchema,
+} from './checks-more';
 export type {
   Check, ObjectExistsCheck, ObjectAbsentCheck, PodReadyCheck, PodsReadyCheck, FieldEqualsCheck,
   SelectorMatchesCheck, DnsResolvesCheck, HttpFromPodCheck, PvcBoundCheck, PvcMountedByCheck, EventHappenedCheck,
+  BasicCheck, WithinCheck, FieldMatchesCheck, FileInPodCheck, PodOwnedByCheck, HttpViaIngressCheck, IngressTrafficShareCheck, IngressHasAddressCheck,
 } from './checks';
 export { validateLab, formatLabIssues } from './validate';
 export type { LabIssue } from './validate';

@@ -42,6 +42,8 @@ const kindWords: Record<string, [word: string, batchim: boolean]> = {
   EndpointSlice: ['EndpointSlice', false],
   Endpoints: ['Endpoints', false],
   ServiceAccount: ['ServiceAccount', true],
+  VerticalPodAutoscaler: ['VPA', false],
+  IngressClass: ['IngressClass', false],
 };
 
 function hasBatchim(word: string): boolean | undefined {
@@ -49,6 +51,9 @@ function hasBatchim(word: string): boolean | undefined {
   if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28 !== 0;
   return undefined;
 }
+
+/** How a kind is called in Korean messages: `파드`, `노드`, `StatefulSet`. */
+export const kindWord = (kind: string): string => kindWords[kind]?.[0] ?? kind;
 
 /** `web 파드` / `web StatefulSet` */
 export function describeObject(kind: string, name: string): string {

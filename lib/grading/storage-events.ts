@@ -3,7 +3,7 @@ import type { Event, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1
 import type { EventHappenedCheck, PvcBoundCheck, PvcMountedByCheck } from './checks';
 import type { ClusterView } from './cluster-view';
 import type { CheckResult } from './evaluate';
-import { describeObject, subject } from './kinds';
+import { describeObject, kindWord, subject } from './kinds';
 import { podDisplayStatus, isTerminating } from './pod-status';
 
 const ok = (message: string): CheckResult => ({ passed: true, message });
@@ -57,7 +57,7 @@ export function eventHappened(c: EventHappenedCheck, view: ClusterView): CheckRe
   const about = (e: Event) =>
     (!c.involvedKind || e.involvedObject?.kind === c.involvedKind) && (!c.involvedName || e.involvedObject?.name === c.involvedName);
   const events = view.list<Event>('Event', ns).filter(about);
-  const target = c.involvedName ? `${describeObject(c.involvedKind ?? '오브젝트', c.involvedName)}에 ` : c.involvedKind ? `${c.involvedKind}에 ` : '';
+  const target = c.involvedName ? `${describeObject(c.involvedKind ?? '오브젝트', c.involvedName)}에 ` : c.involvedKind ? `${kindWord(c.involvedKind)}에 ` : '';
   const hit = events.find((e) => e.reason === c.reason);
   if (hit) return ok(`${target}${c.reason} 이벤트가 기록되었습니다${hit.message ? ` (${hit.message})` : ''}`);
   if (c.involvedName && c.involvedKind && !view.get(c.involvedKind, ns, c.involvedName) && events.length === 0) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, type KubeObject } from '@/lib/cluster';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { containerRootKey, createCluster, type KubeObject } from '@/lib/cluster';
 import { checkSchema } from './checks';
 import { evaluateCheck } from './evaluate';
 import { fakeCluster, pod } from './fake-cluster.test-helpers';
@@ -51,7 +52,19 @@ describe('traffic checks', () => {
     const wrongPort = parse({ type: 'httpFromPod', fromPod: 'request-pod', url: 'http://stateful-pvc-0.stateful-headless/hostname' });
     expect(evaluateCheck(wrongPort, cluster)).toMatchObject({ passed: false, message: expect.stringContaining('연결이 거부됨') });
     const body = parse({ type: 'httpFromPod', fromPod: 'request-pod', url: 'stateful-pvc-0.stateful-headless:8080/hostname', bodyIncludes: 'web-0' });
-    expect(evaluateCheck(body, cluster).message).toContain('응답에 "web-0"가 없습니다');
+    expect(evaluateCheck(body, cluster).message).toContain('응답에 기대한 내용이 없습니다 (기대: "web-0"');
+  });
+
+  it('serve what kubectl exec wrote in the container (cluster.files), like curl in the terminal', () => {
+    const cluster = lab({ type: 'db2' }, 'None');
+    cluster.create({ apiVersion: 'v1', kind: 'Pod', metadata: { ...meta('page'), labels: { app: 'page' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } as KubeObject);
+    cluster.create({ apiVersion: 'v1', kind: 'Service', metadata: meta('page'), spec: { selector: { app: 'page' }, ports: [{ port: 80 }] } } as KubeObject);
+    cluster.advanceBy(60_000);
+    const check = parse({ type: 'httpFromPod', fromPod: 'request-pod', url: 'http://page/', bodyIncludes: 'hello from exec' });
+    expect(evaluateCheck(check, cluster).message).toContain('응답에 기대한 내용이 없습니다 (기대: "hello from exec", 응답: <!DOCTYPE html>');
+    const page = cluster.get<Pod>('Pod', 'default', 'page')!;
+    cluster.files.write(containerRootKey(page, page.spec!.containers[0]), { '/usr/share/nginx/html/index.html': 'hello from exec\n' });
+    expect(evaluateCheck(check, cluster).passed).toBe(true);
   });
 
   it('need a pod to send from, and a cluster that can be cloned', () => {

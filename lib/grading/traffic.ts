@@ -5,6 +5,7 @@
 import type { Pod, Service } from 'kubernetes-types/core/v1';
 import {
   connect,
+  containerFileLookup,
   isControllerPod,
   plainHttpOnTlsPort,
   resolveHost,
@@ -233,11 +234,11 @@ function request(lab: Cluster, pod: Pod | undefined, url: Url, ns: string): { re
   const req: HttpRequest = { method: 'GET', path: url.path, headers: { host: url.port === 80 || url.port === 443 ? url.host : shown } };
   if (isControllerPod(conn.pod) && (conn.port === 80 || conn.port === 443)) {
     if (url.scheme === 'http' && conn.port === 443) return { response: plainHttpOnTlsPort(lab.now()) };
-    const serve = (p: Pod, i: number, port: number, r: HttpRequest) => serveHttp(p, i, port, r, lab.now());
+    const serve = (p: Pod, i: number, port: number, r: HttpRequest) => serveHttp(p, i, port, r, lab.now(), containerFileLookup(lab, p, i));
     return { response: serveIngress(lab, conn.pod, { ...req, scheme: url.scheme === 'https' ? 'https' : 'http' }, serve) };
   }
   if (url.scheme === 'https') return { problem: `${shown}의 서버가 HTTPS를 쓰지 않음` };
-  const response = serveHttp(conn.pod, conn.container, conn.port, req, lab.now());
+  const response = serveHttp(conn.pod, conn.container, conn.port, req, lab.now(), containerFileLookup(lab, conn.pod, conn.container));
   return response ? { response } : { problem: connectionProblem(lab, ip, url.port, 'refused', shown) };
 }
 
@@ -266,7 +267,7 @@ export function httpFromPod(c: HttpFromPodCheck, view: ClusterView, probe: Probe
     return fail(`${from} ${c.url} 요청의 응답 코드가 ${r.response.status} ${r.response.reason}입니다 (기대: ${want})`);
   }
   if (c.bodyIncludes && !r.response.body.includes(c.bodyIncludes)) {
-    return fail(`${from} ${c.url} 응답에 "${c.bodyIncludes}"가 없습니다 (응답: ${excerpt(r.response.body)})`);
+    return fail(`${from} ${c.url} 응답에 기대한 내용이 없습니다 (기대: "${c.bodyIncludes}", 응답: ${excerpt(r.response.body)})`);
   }
   return ok(`${from} ${c.url} 요청이 ${r.response.status} 응답을 받습니다${c.bodyIncludes ? ` ("${c.bodyIncludes}" 포함)` : ''}`);
 }

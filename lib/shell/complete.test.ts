@@ -52,3 +52,24 @@ describe('tab completion', () => {
     expect(sh.complete('kubectl ge pods', 10)).toEqual({ replaceFrom: 8, candidates: ['get'] });
   });
 });
+
+describe('tab completion at the in-pod prompt (kubectl exec -it POD -- sh)', () => {
+  it("offers the image's commands and the container's files, not the master's", async () => {
+    const sh = createShell({ cluster: createCluster({ seed: 'complete', now: T0 }) });
+    await sh.exec('kubectl run bb --image=busybox -- sleep 3600; kubectl run web --image=nginx; sleep 20; touch master-only.txt');
+    expect((await sh.exec('kubectl exec -it bb -- sh')).exitCode).toBe(0);
+    expect(at(sh, 'nsl').candidates).toEqual(['nslookup']);
+    expect(at(sh, 'kubect').candidates).toEqual([]);
+    expect(at(sh, 'cur').candidates).toEqual([]);
+    expect(at(sh, 'ls /et').candidates).toEqual(['/etc/']);
+    expect(at(sh, 'cat mast').candidates).toEqual([]);
+    await sh.exec('cd /tmp; echo x > notes.txt');
+    expect(at(sh, 'cat no')).toEqual({ replaceFrom: 4, candidates: ['notes.txt'], display: ['notes.txt'] });
+    await sh.exec('exit');
+    await sh.exec('kubectl exec -it web -- bash');
+    expect(at(sh, 'cur').candidates).toEqual(['curl']);
+    expect(at(sh, 'ls /usr/share/nginx/html/in').candidates).toEqual(['/usr/share/nginx/html/index.html']);
+    await sh.exec('exit');
+    expect(at(sh, 'cat mast').candidates).toEqual(['master-only.txt']);
+  });
+});

@@ -1,5 +1,6 @@
 import { RESOURCES, type Cluster } from '../cluster';
 import type { ShellEnv } from './io';
+import { explainPathCandidates } from './kubectl/explain/complete-paths';
 import { GLOBAL_FLAGS, type FlagSpec } from './kubectl/flags';
 import { KNOWN_VERBS, VERBS } from './kubectl/verbs';
 
@@ -14,7 +15,7 @@ export interface Completion {
 
 const STARTERS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '!', '{', 'time']);
 const KEYWORDS = ['if', 'then', 'else', 'elif', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac'];
-const OUTPUTS = ['custom-columns=', 'go-template=', 'json', 'jsonpath=', 'name', 'wide', 'yaml'];
+const OUTPUTS = ['custom-columns=', 'custom-columns-file=', 'go-template=', 'go-template-file=', 'json', 'jsonpath=', 'jsonpath-as-json=', 'jsonpath-file=', 'name', 'wide', 'yaml'];
 const SUBCOMMANDS: Record<string, string[]> = {
   create: ['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'deployment', 'ingress', 'job', 'namespace',
     'poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding', 'secret', 'service', 'serviceaccount', 'token'],
@@ -131,6 +132,7 @@ function kubectlWords(env: ShellEnv, words: string[], cur: string): string[] {
   if (POD_VERBS.has(v)) return typedOps.length === 0 ? names(cluster, 'pods', ns) : [];
   if (NODE_VERBS.has(v)) return names(cluster, 'nodes', undefined);
   if (!TYPED.has(v)) return [];
+  if (v === 'explain' && typedOps.length === 0 && cur.includes('.')) return explainPathCandidates(cluster, cur);
   if (typedOps.length === 0) {
     const slash = cur.indexOf('/');
     if (slash > 0) return names(cluster, cur.slice(0, slash), ns).map((n) => `${cur.slice(0, slash)}/${n}`);
@@ -151,7 +153,7 @@ function isValueOf(w: string | undefined, specs: FlagSpec[] | undefined): boolea
 
 /** Bash-style completion of the word before the cursor. */
 export function completeLine(env: ShellEnv, commands: string[], line: string, cursor: number,
-  aliases?: ReadonlyMap<string, string>): Completion {
+  aliases?: ReadonlyMap<string, string>, opts: { kubectl?: boolean } = {}): Completion {
   const head = line.slice(0, cursor);
   const { words, current } = currentCommand(head);
   const cur = current.text;
@@ -162,7 +164,7 @@ export function completeLine(env: ShellEnv, commands: string[], line: string, cu
   if (argv[0] === 'watch') { while (argv.length > 1 && argv[1].startsWith('-')) argv.splice(1, argv[1] === '-n' ? 2 : 1); argv.shift(); }
   if (argv.length === 0) {
     candidates = cur.includes('/') ? files(env, cur) : [...new Set([...commands, ...KEYWORDS])];
-  } else if (argv[0] === 'kubectl') {
+  } else if (argv[0] === 'kubectl' && opts.kubectl !== false) {
     candidates = kubectlWords(env, [...argv], cur);
   } else if (argv[0] === 'cd') {
     candidates = files(env, cur, true);

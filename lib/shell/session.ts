@@ -6,7 +6,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { CommandFn, PodShellContext, PortForward, ShellEnv } from './io';
 import { kubectl } from './kubectl';
 import { editSaved, EDIT_DIR } from './kubectl/edit';
-import { podShellPrompt, runPodShellLine } from './kubectl/exec/container-shell';
+import { podShellCompletion, podShellPrompt, runPodShellLine } from './kubectl/exec/container-shell';
 import { isCompleteInput } from './parser/parser';
 import { normalizePath, Vfs } from './vfs';
 
@@ -212,7 +212,16 @@ export function createShell(opts: ShellOptions): ShellSession {
       const exitCode = await session.run(text, { write: (c) => { output += c; } });
       return { output, exitCode };
     },
-    complete: (line, cursor) => completeLine(env, [...commands.keys(), ...interp.functions.keys(), ...interp.aliases.keys()], line, cursor, interp.aliases),
+    complete: (line, cursor) => {
+      if (podShell) {
+        // Inside `kubectl exec -it POD -- sh`: the image's commands and the container's files.
+        const { pod, container } = target(podShell);
+        if (!pod || !container) return { replaceFrom: cursor, candidates: [] };
+        const inPod = podShellCompletion(env, pod, container, podShell);
+        return completeLine(inPod.env, inPod.commands, line, cursor, undefined, { kubectl: false });
+      }
+      return completeLine(env, [...commands.keys(), ...interp.functions.keys(), ...interp.aliases.keys()], line, cursor, interp.aliases);
+    },
     listFiles: () =>
       Object.keys(vfs.toJSON().files)
         .filter((p) => p.startsWith(`${HOME}/`))

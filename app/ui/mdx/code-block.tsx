@@ -51,11 +51,14 @@ export function InlineCode({ children }: { children?: ReactNode }) {
 /**
  * Fenced code block (`pre > code.language-x`): language label, "복사", for shell "터미널에서 실행",
  * for YAML "편집기에서 열기" (a new file named after metadata.name, worked out here on the server).
+ * Highlighting happens at compile time (lib/content/compile.ts): no highlighter reaches the client.
  */
 export function CodeBlock({ children }: { children?: ReactNode }) {
-  const codeProps = isValidElement<{ className?: unknown; children?: ReactNode; 'data-meta'?: unknown }>(children)
+  const codeProps = isValidElement<{
+    className?: unknown; children?: ReactNode; 'data-meta'?: unknown; 'data-highlighted'?: unknown;
+  }>(children)
     ? children.props
-    : { className: undefined, children, 'data-meta': undefined };
+    : { className: undefined, children, 'data-meta': undefined, 'data-highlighted': undefined };
   const lang = languageOf(codeProps.className);
   const text = textOf(codeProps.children).replace(/\n$/, '');
   const label = lang ? (languageNames[lang] ?? lang) : '코드';
@@ -70,7 +73,8 @@ export function CodeBlock({ children }: { children?: ReactNode }) {
         </span>
       </div>
       <pre className={styles.pre} tabIndex={0}>
-        <code>{text}</code>
+        {/* Shiki's token spans (compiled in lib/content) when highlighted; the actions above use `text`. */}
+        <code>{codeProps['data-highlighted'] === 'shiki' ? codeProps.children : text}</code>
       </pre>
     </div>
   );

@@ -14,6 +14,7 @@ import { VolumeClaimDiagram } from './diagrams/volume-claim';
 import { MdxLink } from './link';
 import styles from './mdx.module.css';
 import { Quiz } from './quiz';
+import { Tab, Tabs } from './tabs';
 import { validated } from './validated';
 
 function MarkdownTable(props: ComponentProps<'table'>) {
@@ -61,6 +62,8 @@ export const mdxComponents = {
   Diagram,
   Table,
   Quiz,
+  Tabs,
+  Tab,
   StatelessStatefulDiagram,
   PodIdentityDiagram,
   HeadlessServiceDiagram,

@@ -1,7 +1,13 @@
-import { createElement } from 'react';
+import * as React from 'react';
+import { createElement, type ReactElement, type ReactNode } from 'react';
+import * as ReactDOM from 'react-dom';
+import * as jsxRuntime from 'react/jsx-runtime';
+import { getMDXComponent } from 'mdx-bundler/client/jsx';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileMdx, getLesson, listCourses, setMdxCacheDir } from '@/lib/content';
+import { textOf } from './code-block';
+import { mdxComponents } from './components';
 import { MdxContent } from './mdx-content';
 
 const render = (code: string) => renderToStaticMarkup(createElement(MdxContent, { code }));
@@ -80,7 +86,52 @@ describe('MdxContent', () => {
   it('renders code blocks with a language label and the raw text', async () => {
     const html = render(await compile('```bash\nkubectl get pods\n```\n\nand `inline`'));
     expect(html).toContain('Bash');
-    expect(html).toContain('kubectl get pods');
+    expect(html.replace(/<[^>]+>/g, '')).toContain('kubectl get pods');
     expect(html).toMatch(/<code class="[^"]*">inline<\/code>/);
+  });
+
+  it('highlights yaml/bash/console/json at compile time and keeps the raw text for the actions', async () => {
+    const code = await compile(
+      '```yaml\n# 한국어 주석\nkind: Pod\n```\n\n```console\n$ kubectl get pods\n```\n\n```json\n{"a": 1}\n```\n\n```sh\necho "hi" # 인사\n```\n\n```text\nplain <b>\n```',
+    );
+    expect(code).not.toContain('shiki/core'); // tokens are data in the compiled lesson, not a highlighter
+    const html = render(code);
+    expect(html.match(/--shiki-light:/g)?.length).toBeGreaterThan(8);
+    expect(html).toContain('--shiki-dark:');
+    expect(html).toContain('# 한국어 주석');
+    expect(html).toContain('# 인사');
+    // copy / run / open-in-editor get textOf(children): the exact source, not the markup
+    const seen: string[] = [];
+    const Spy = ({ children }: { children?: ReactNode }) => {
+      const el = children as ReactElement<{ children?: ReactNode }>;
+      seen.push(textOf(el.props.children));
+      return null;
+    };
+    const Component = getMDXComponent(code, { React, ReactDOM, _jsx_runtime: jsxRuntime }) as (p: { components: Record<string, unknown> }) => ReactNode;
+    renderToStaticMarkup(createElement(Component, { components: { ...mdxComponents, pre: Spy } }));
+    expect(seen).toEqual(['# 한국어 주석\nkind: Pod', '$ kubectl get pods', '{"a": 1}', 'echo "hi" # 인사', 'plain <b>\n']);
+    // unknown / plain languages are escaped text, no spans
+    expect(html).toContain('plain &lt;b&gt;');
+  });
+
+  it('renders <Tabs> as an accessible tab list and rejects bad tab markup', async () => {
+    const html = render(
+      await compile('<Tabs>\n<Tab label="NodePort">\n\n```yaml\nkind: Service\n```\n\n</Tab>\n<Tab label="LoadBalancer">\n\n로드밸런서\n\n</Tab>\n</Tabs>'),
+    );
+    expect(html).toContain('role="tablist"');
+    expect(html.match(/role="tab"/g)).toHaveLength(2);
+    expect(html.match(/role="tabpanel"/g)).toHaveLength(2);
+    expect(html).toContain('aria-selected="true"');
+    expect(html).toContain('로드밸런서');
+    expect(html).not.toContain('콘텐츠 오류');
+    const bad = render(
+      await compile(
+        '<Tabs>\n<Tab label="a">x</Tab>\n</Tabs>\n\n<Tabs>\n<Tab label="a">x</Tab>\n<Tab label="a">y</Tab>\n</Tabs>\n\n<Tabs>\n<Tab label={3}>x</Tab>\n<Tab label="b">y</Tab>\n</Tabs>\n\n<Tabs>\n<Callout>x</Callout>\n<Tab label="b">y</Tab>\n</Tabs>\n\n<Tab label="alone">z</Tab>\n\n<Tabs onClick="x"><Tab label="a">1</Tab><Tab label="b">2</Tab></Tabs>',
+      ),
+    );
+    expect(bad.match(/콘텐츠 오류/g)).toHaveLength(6);
+    expect(bad).toContain('2~8개');
+    expect(bad).toContain('두 번 쓰였습니다');
+    expect(bad).toContain('안에서만');
   });
 });

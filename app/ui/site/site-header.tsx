@@ -4,7 +4,7 @@ import { SignOutButton } from './sign-out-button';
 import styles from './site-header.module.css';
 
 /** Top bar: logo, main navigation and the account area. */
-export function SiteHeader({ viewer }: { viewer: Identity | null }) {
+export function SiteHeader({ viewer, isInstructor = false }: { viewer: Identity | null; isInstructor?: boolean }) {
   const signedIn = viewer && !viewer.isGuest;
   return (
     <header className={styles.header}>
@@ -16,6 +16,7 @@ export function SiteHeader({ viewer }: { viewer: Identity | null }) {
         <nav aria-label="주 메뉴" className={styles.nav}>
           <Link href="/#courses">코스</Link>
           <Link href="/dashboard">대시보드</Link>
+          {isInstructor && <Link href="/instructor">강사</Link>}
         </nav>
         <div className={styles.account}>
           {signedIn ? (

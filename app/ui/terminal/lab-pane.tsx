@@ -11,6 +11,7 @@ import {
   type ServerMessage,
 } from '@/lib/terminal/protocol';
 import type { EditorRequest, EditorRequestBody } from '@/app/ui/editor/editor-request';
+import { FastForward } from './fast-forward';
 import { LazyTerminal } from './lazy-terminal';
 import styles from './lab-pane.module.css';
 
@@ -80,6 +81,7 @@ export function LabPane({ labKey }: { labKey: string }) {
           className={styles.tab} onClick={() => select('editor')}>
           편집기{dirty && <span className={styles.dirty} aria-label="저장하지 않은 변경 있음"> ●</span>}
         </button>
+        <FastForward />
       </div>
       <div className={styles.stack}>
         <div ref={terminalPane} role="tabpanel" id="lab-panel-terminal" aria-labelledby="lab-tab-terminal"

@@ -6,6 +6,7 @@ import { Terminal } from '@xterm/xterm';
 import { useEffect, useRef, useState } from 'react';
 import {
   type ClientMessage,
+  LAB_ADVANCE_EVENT,
   LAB_COMMAND_EVENT,
   LAB_FS_REQUEST_EVENT,
   LAB_RESET_DONE_EVENT,
@@ -13,6 +14,7 @@ import {
   LAB_RUN_EVENT,
   LAB_SERVER_EVENT,
   LAB_STATUS_EVENT,
+  type LabAdvanceDetail,
   type LabRunDetail,
   type ServerMessage,
   TERMINAL_PATH,
@@ -29,10 +31,13 @@ const STATE_TEXT: Record<State, string> = {
 };
 
 const INPUT_SLICE = 32 * 1024;
+/** A drag fires many selection changes: copy once it has settled. */
+const COPY_SETTLE_MS = 150;
 
 export function TerminalView({ labKey }: { labKey: string }) {
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<State>('connecting');
+  const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     const el = host.current;
@@ -135,15 +140,40 @@ export function TerminalView({ labKey }: { labKey: string }) {
       send({ t: 'reset' }, true);
       term.focus();
     };
+    const onAdvance = (event: Event) => {
+      const seconds = (event as CustomEvent<LabAdvanceDetail>).detail?.seconds;
+      if (Number.isInteger(seconds) && seconds > 0) send({ t: 'advance', seconds }, true);
+    };
     // The editor pane's file requests go over this socket.
     const onFsRequest = (event: Event) => {
       const m = (event as CustomEvent<ClientMessage>).detail;
       if (m && (m.t === 'fs-list' || m.t === 'fs-read' || m.t === 'fs-write')) send(m, true);
     };
     const input = term.onData((d) => sendInput(d));
+    // Copy on selection, like most terminal emulators (only where the page may write the clipboard:
+    // secure contexts). Paste is untouched: xterm's own paste handler still sends it as input.
+    let copyTimer: ReturnType<typeof setTimeout> | undefined;
+    let copiedTimer: ReturnType<typeof setTimeout> | undefined;
+    const selection = term.onSelectionChange(() => {
+      clearTimeout(copyTimer);
+      if (!term.hasSelection() || !window.isSecureContext || !navigator.clipboard) return;
+      copyTimer = setTimeout(() => {
+        const text = term.getSelection();
+        if (!text.trim()) return;
+        navigator.clipboard.writeText(text).then(
+          () => {
+            setCopied(true);
+            clearTimeout(copiedTimer);
+            copiedTimer = setTimeout(() => setCopied(false), 1500);
+          },
+          () => undefined, // permission refused or document not focused: selection stays, nothing else
+        );
+      }, COPY_SETTLE_MS);
+    });
     window.addEventListener(LAB_FS_REQUEST_EVENT, onFsRequest);
     window.addEventListener(LAB_RUN_EVENT, onRun);
     window.addEventListener(LAB_RESET_EVENT, onReset);
+    window.addEventListener(LAB_ADVANCE_EVENT, onAdvance);
     const resize = term.onResize(({ cols, rows }) => send({ t: 'resize', cols, rows }));
     const observer = new ResizeObserver(() => fit.fit());
     observer.observe(el);
@@ -153,9 +183,13 @@ export function TerminalView({ labKey }: { labKey: string }) {
     return () => {
       closed = true;
       clearTimeout(retry);
+      clearTimeout(copyTimer);
+      clearTimeout(copiedTimer);
+      selection.dispose();
       observer.disconnect();
       window.removeEventListener(LAB_RUN_EVENT, onRun);
       window.removeEventListener(LAB_RESET_EVENT, onReset);
+      window.removeEventListener(LAB_ADVANCE_EVENT, onAdvance);
       window.removeEventListener(LAB_FS_REQUEST_EVENT, onFsRequest);
       input.dispose();
       resize.dispose();
@@ -168,6 +202,9 @@ export function TerminalView({ labKey }: { labKey: string }) {
     <div className={styles.frame} data-state={state}>
       <div className={styles.bar}>
         <span className={styles.title}>root@k8s-master: ~</span>
+        <span className={styles.copied} aria-live="polite" data-testid="terminal-copied">
+          {copied ? '복사됨' : ''}
+        </span>
         <span className={styles.status} role="status" aria-live="polite" data-testid="terminal-status">
           {STATE_TEXT[state]}
         </span>

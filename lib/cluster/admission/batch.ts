@@ -7,6 +7,7 @@ import { validateObjectMeta } from './object-meta';
 import { sortKeys } from './pod-validation';
 import type { KindStrategy } from './strategies';
 import { defaultTemplate, validateTemplate } from './workloads';
+import { defaultPodFailurePolicy, validatePodFailurePolicy } from '../controllers/pod-failure-policy';
 
 type JobSpec = NonNullable<Job['spec']>;
 const JOB_RESTART = ['OnFailure', 'Never'];
@@ -21,7 +22,9 @@ function defaultJobSpec(spec: JobSpec): void {
   spec.backoffLimit ??= 6;
   spec.completionMode ??= 'NonIndexed';
   spec.suspend ??= false;
-  spec.podReplacementPolicy ??= 'TerminatingOrFailed';
+  // With a podFailurePolicy a replacement waits for the pod to be fully Failed.
+  spec.podReplacementPolicy ??= spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
+  defaultPodFailurePolicy(spec);
   spec.manualSelector ??= undefined;
   defaultTemplate(spec.template);
 }
@@ -47,6 +50,7 @@ function validateJobSpec(spec: JobSpec | undefined, path: string, generated: boo
   }
   if (!generated && spec.selector) errs.push(...validateLabelSelector(spec.selector, `${path}.selector`));
   errs.push(...validateTemplate(spec.template, `${path}.template`, JOB_RESTART));
+  errs.push(...validatePodFailurePolicy(spec, path));
   return errs;
 }
 
@@ -70,6 +74,9 @@ function generateSelector(obj: StoredObject): void {
   const tplMeta = (job.spec!.template.metadata ??= {});
   tplMeta.labels = { ...tplMeta.labels, [JOB_UID_LABEL]: uid, [JOB_NAME_LABEL]: name, 'controller-uid': uid, 'job-name': name };
   job.spec!.selector = { matchLabels: { [JOB_UID_LABEL]: uid } };
+  // SetDefaults_Job copies the template labels to a Job without labels; it runs again when the stored
+  // Job is decoded, so a Job created without labels shows the generated ones (`kubectl get jobs -l job-name=pi`).
+  if (!obj.metadata.labels || Object.keys(obj.metadata.labels).length === 0) obj.metadata.labels = { ...tplMeta.labels };
 }
 
 const IMMUTABLE_JOB_FIELDS = ['template', 'completions', 'completionMode', 'selector', 'podFailurePolicy', 'manualSelector'];

@@ -1,3 +1,4 @@
+import type { Probe } from 'kubernetes-types/core/v1';
 import type { Container, Pod } from '../k8s';
 import { randomSuffix, type Prng } from '../prng';
 
@@ -19,6 +20,20 @@ export function defaultContainer(c: Container): void {
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};
   for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+  for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) if (probe) defaultProbe(probe);
+}
+
+/** SetDefaults_Probe, SetDefaults_HTTPGetAction and SetDefaults_GRPCAction (pkg/apis/core/v1/defaults.go). */
+function defaultProbe(p: Probe): void {
+  p.timeoutSeconds ??= 1;
+  p.periodSeconds ??= 10;
+  p.successThreshold ??= 1;
+  p.failureThreshold ??= 3;
+  if (p.httpGet) {
+    p.httpGet.path ||= '/';
+    p.httpGet.scheme ??= 'HTTP';
+  }
+  if (p.grpc) p.grpc.service ??= '';
 }
 
 /**

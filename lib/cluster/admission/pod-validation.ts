@@ -1,3 +1,4 @@
+import type { Probe } from 'kubernetes-types/core/v1';
 import type { Container, Pod } from '../k8s';
 import { fieldError, type StatusCause } from '../errors';
 import { isDNS1123Label } from './names';
@@ -29,6 +30,42 @@ function validateContainer(c: Container, path: string, seen: Set<string>): Statu
   });
   if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
     errs.push(fieldError.notSupported(`${path}.imagePullPolicy`, c.imagePullPolicy, PULL_POLICIES));
+  }
+  // validateInitContainers / validateContainers: only init containers take a restartPolicy, and only Always (sidecars).
+  if (c.restartPolicy !== undefined) {
+    if (!path.startsWith('spec.initContainers')) errs.push(fieldError.forbidden(`${path}.restartPolicy`, 'may not be set for non-init containers'));
+    else if (c.restartPolicy !== 'Always') errs.push(fieldError.notSupported(`${path}.restartPolicy`, c.restartPolicy, ['Always']));
+  }
+  const init = path.startsWith('spec.initContainers') && c.restartPolicy !== 'Always';
+  for (const [field, probe] of [['livenessProbe', c.livenessProbe], ['readinessProbe', c.readinessProbe], ['startupProbe', c.startupProbe]] as const) {
+    if (!probe) continue;
+    // validateInitContainers: only sidecars (restartPolicy: Always) may have probes.
+    if (init) {
+      errs.push(fieldError.forbidden(`${path}.${field}`, 'may not be set for init containers without restartPolicy=Always'));
+      continue;
+    }
+    errs.push(...validateProbe(probe, `${path}.${field}`, field !== 'readinessProbe'));
+  }
+  return errs;
+}
+
+/** validateProbe / validateHandler / validateLivenessProbe (pkg/apis/core/validation/validation.go). */
+function validateProbe(p: Probe, path: string, mustSucceedOnce: boolean): StatusCause[] {
+  const errs: StatusCause[] = [];
+  const handlers = (['exec', 'httpGet', 'tcpSocket', 'grpc'] as const).filter((h) => p[h]);
+  if (handlers.length === 0) errs.push(fieldError.required(path, 'must specify a handler type'));
+  else if (handlers.length > 1) errs.push(fieldError.forbidden(`${path}.${handlers[1]}`, 'may not specify more than 1 handler type'));
+  if (p.httpGet || p.tcpSocket) {
+    const port = (p.httpGet ?? p.tcpSocket)!.port as number | string | undefined;
+    const pp = `${path}.${p.httpGet ? 'httpGet' : 'tcpSocket'}.port`;
+    if (typeof port === 'number' && (port < 1 || port > 65535)) errs.push(fieldError.invalid(pp, port, 'must be between 1 and 65535, inclusive'));
+    if (port === undefined || port === '') errs.push(fieldError.required(pp));
+  }
+  for (const f of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold'] as const) {
+    if ((p[f] ?? 0) < 0) errs.push(fieldError.invalid(`${path}.${f}`, p[f], 'must be greater than or equal to 0'));
+  }
+  if (mustSucceedOnce && p.successThreshold !== undefined && p.successThreshold !== 1) {
+    errs.push(fieldError.invalid(`${path}.successThreshold`, p.successThreshold, 'must be 1'));
   }
   return errs;
 }

@@ -13,6 +13,9 @@ import { serviceStrategy } from './service';
 import { ingressClassStrategy, ingressStrategy, rbacStrategy } from './networking';
 import { configMapStrategy, secretStrategy } from './config-objects';
 import { hpaStrategy } from './hpa';
+import { applyVpaToPod, vpaCheckpointStrategy, vpaStrategy } from './vpa';
+import { ipAddressPoolStrategy, l2AdvertisementStrategy } from './metallb';
+import { namespaceStrategy } from '../controllers/namespace-lifecycle';
 
 export interface StrategyContext {
   prng: Prng;
@@ -52,6 +55,7 @@ const podStrategy: KindStrategy = {
   prepareForCreate(obj, ctx) {
     const pod = obj as Pod;
     defaultPod(pod, ctx.prng);
+    applyVpaToPod(pod, ctx); // vpa-admission-controller's mutating webhook, when installed
     const requests = pod.spec!.containers.some((c) => c.resources?.requests || c.resources?.limits);
     pod.status = { phase: 'Pending', qosClass: requests ? 'Burstable' : 'BestEffort' };
   },
@@ -79,7 +83,7 @@ const strategies: Record<string, KindStrategy> = {
   PersistentVolumeClaim: pvcStrategy,
   PersistentVolume: pvStrategy,
   Service: serviceStrategy,
-  Namespace: generic('label'),
+  Namespace: namespaceStrategy,
   Node: generic('subdomain'),
   Ingress: ingressStrategy,
   IngressClass: ingressClassStrategy,
@@ -90,6 +94,10 @@ const strategies: Record<string, KindStrategy> = {
   ClusterRole: rbacStrategy,
   ClusterRoleBinding: rbacStrategy,
   HorizontalPodAutoscaler: hpaStrategy,
+  VerticalPodAutoscaler: vpaStrategy,
+  VerticalPodAutoscalerCheckpoint: vpaCheckpointStrategy,
+  IPAddressPool: ipAddressPoolStrategy,
+  L2Advertisement: l2AdvertisementStrategy,
 };
 
 export function strategyFor(kind: string): KindStrategy {

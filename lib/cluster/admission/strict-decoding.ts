@@ -8,9 +8,12 @@
  */
 import fields from './api-fields.json';
 import { badRequest, type StatusError } from '../errors';
+import { CRD_FIELDS } from './crd-fields';
 
 interface FieldTree { kinds: Record<string, string>; types: Record<string, Record<string, string>> }
-const TREE = fields as unknown as FieldTree;
+const BUILT_IN = fields as unknown as FieldTree;
+/** Built-in types from kubernetes-types plus the add-on custom resources (crd-fields.ts). */
+const TREE: FieldTree = { kinds: { ...BUILT_IN.kinds, ...CRD_FIELDS.kinds }, types: { ...BUILT_IN.types, ...CRD_FIELDS.types } };
 
 /** Limits work on hostile input: deeper or larger documents stop being checked, never crash. */
 const MAX_DEPTH = 64;

@@ -7,6 +7,7 @@ import { resourceForKind, type ResourceInfo } from '../resources';
 import type { ObjectStore } from '../store';
 import type { KubeObject, StoredObject } from '../types';
 import { rfc3339 } from './time';
+import { beginNamespaceDelete, refuseTerminating } from '../controllers/namespace-lifecycle';
 
 export interface WriteOptions {
   dryRun?: boolean;
@@ -59,6 +60,7 @@ export class ApiServer {
     // Order as in the apiserver handler: NamespaceLifecycle admission, defaulting and
     // mutating admission, validation, then the storage layer's AlreadyExists.
     this.requireNamespace(res, meta.namespace);
+    refuseTerminating(this.store, res, meta.namespace, meta.name ?? '');
     this.checkLimits(res, meta.name ?? '');
     const strategy = strategyFor(obj.kind);
     strategy.prepareForCreate?.(obj, { prng: this.prng, now: this.clock(), list: (k, ns) => this.store.list(k, ns) });
@@ -113,7 +115,8 @@ export class ApiServer {
 
   /** An object being deleted whose last finalizer is gone is removed (pods are the kubelet's business). */
   private finalized(obj: StoredObject): boolean {
-    return obj.kind !== 'Pod' && !!obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length);
+    return obj.kind !== 'Pod' && !!obj.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) &&
+      !(obj.kind === 'Namespace' && (obj.spec as { finalizers?: string[] } | undefined)?.finalizers?.length);
   }
 
   /** Writes an object as a controller would (status updates, bindings); no validation. */
@@ -123,12 +126,31 @@ export class ApiServer {
     return this.store.put(o) as unknown as T;
   }
 
+  /**
+   * write() and createInternal() for an object the caller made for this one call and never
+   * touches again (nested objects may be shared with stored, frozen ones): stored without the
+   * defensive copies, and nothing returned. For hot controller paths (events, status writes).
+   */
+  writeOwned(obj: KubeObject): void {
+    const o = obj as StoredObject;
+    if (this.finalized(o)) this.store.remove(o.kind, o.metadata.namespace, o.metadata.name);
+    else this.store.putOwned(o);
+  }
+
+  createOwned(obj: KubeObject): void {
+    const o = obj as StoredObject;
+    o.metadata.uid ??= randomUid(this.prng);
+    o.metadata.creationTimestamp ??= rfc3339(this.clock());
+    this.store.putOwned(o);
+  }
+
   /** Internal create for system components (events, topology); sets metadata only. */
   createInternal<T extends KubeObject>(input: T): T {
     const obj = deepCopy(input) as unknown as StoredObject;
     obj.metadata.uid ??= randomUid(this.prng);
     obj.metadata.creationTimestamp ??= rfc3339(this.clock());
-    return this.store.put(obj) as unknown as T;
+    this.store.putOwned(obj); // obj is our own deep copy
+    return deepCopy(obj) as unknown as T;
   }
 
   delete<T extends KubeObject>(kind: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): T {
@@ -137,6 +159,10 @@ export class ApiServer {
     const ns = res.namespaced ? namespace || 'default' : undefined;
     const obj = this.store.get(kind, ns, name);
     if (!obj) throw notFound(res.plural, res.group, name);
+    if (kind === 'Namespace') { // NamespaceLifecycle admission + the namespace's `kubernetes` finalizer
+      const terminating = beginNamespaceDelete(obj, rfc3339(this.clock()));
+      if (terminating && !opts.dryRun) return this.store.put(terminating) as unknown as T;
+    }
     const strategy = strategyFor(kind);
     const grace = strategy.gracePeriod?.(obj, opts.gracePeriodSeconds) ?? 0;
     if (opts.dryRun) return obj as unknown as T;

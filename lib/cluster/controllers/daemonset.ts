@@ -10,6 +10,7 @@ import { computeHash } from './hash';
 import { podMatchesNode } from './node-affinity';
 import { isPodActive, isPodAvailable, isPodReady, KeyedQueue, podFromTemplate, podsWhere } from './pod-util';
 import { tolerates } from './scheduler';
+import { truncateHistory } from './history';
 
 type DS = DaemonSet & StoredObject;
 const SOURCE = { component: 'daemonset-controller' };
@@ -73,14 +74,21 @@ export class DaemonSetController implements Controller {
   private revision(ds: DS): string {
     const hash = computeHash(ds.spec?.template);
     const name = `${ds.metadata.name}-${hash}`;
-    if (!this.ctx.store.has('ControllerRevision', ds.metadata.namespace, name)) {
-      const revs = this.ctx.store.filter((o) => o.kind === 'ControllerRevision' && controllerOf(o)?.uid === ds.metadata.uid) as ControllerRevision[];
+    const revs = this.ctx.store.filter((o) => o.kind === 'ControllerRevision' && controllerOf(o)?.uid === ds.metadata.uid) as ControllerRevision[];
+    const max = Math.max(0, ...revs.map((r) => r.revision));
+    const existing = revs.find((r) => r.metadata?.name === name);
+    if (existing && existing.revision < max) {
+      // dedupCurHistories / constructHistory: a template rolled back to becomes the newest revision again.
+      existing.revision = max + 1;
+      this.ctx.api.write(existing);
+    }
+    if (!existing) {
       const cr: ControllerRevision = {
         apiVersion: 'apps/v1', kind: 'ControllerRevision',
         metadata: { name, namespace: ds.metadata.namespace, labels: { ...ds.spec?.template?.metadata?.labels, [HASH_LABEL]: hash },
           ownerReferences: [newControllerRef(ds)] },
         data: { spec: { template: { ...structuredClone(ds.spec!.template), $patch: 'replace' } } },
-        revision: Math.max(0, ...revs.map((r) => r.revision)) + 1,
+        revision: max + 1,
       };
       this.ctx.api.createInternal(cr);
     }
@@ -147,6 +155,7 @@ export class DaemonSetController implements Controller {
       events.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata!.name}`, SOURCE);
     }
     this.writeStatus(ds, eligible, hash, minReady);
+    truncateHistory(this.ctx, ds, new Set([hash]), (p) => p.metadata?.labels?.[HASH_LABEL] ?? '');
   }
 
   /** updateDaemonSetStatus (daemon_controller.go). */

@@ -1,5 +1,4 @@
 import type { DeploymentCondition } from 'kubernetes-types/apps/v1';
-import { sortKeys } from '../admission/pod-validation';
 import { rfc3339 } from '../api/time';
 import type { Deployment, PodTemplateSpec, ReplicaSet } from '../k8s';
 import type { StoredObject } from '../types';
@@ -50,15 +49,40 @@ export const revisionOf = (o: { metadata?: { annotations?: Record<string, string
 
 /** EqualIgnoreHash: pod templates equal once the pod-template-hash label is removed. */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  const strip = (t: PodTemplateSpec | undefined) => {
-    const c = structuredClone(t ?? {}) as PodTemplateSpec & { metadata?: { labels?: Record<string, string> } };
-    if (c.metadata?.labels) {
-      delete c.metadata.labels[HASH_LABEL];
-      if (Object.keys(c.metadata.labels).length === 0) delete c.metadata.labels;
-    }
-    return JSON.stringify(sortKeys(c));
+  // Shallow copies down to the labels only: this runs for every ReplicaSet on every Deployment sync.
+  const strip = (t: PodTemplateSpec | undefined): PodTemplateSpec => {
+    const labels = t?.metadata?.labels;
+    if (!labels || !(HASH_LABEL in labels)) return t ?? {};
+    const rest = { ...labels };
+    delete rest[HASH_LABEL];
+    return { ...t, metadata: { ...t.metadata, labels: Object.keys(rest).length ? rest : undefined } };
   };
-  return strip(a) === strip(b);
+  return jsonEqual(strip(a), strip(b));
+}
+
+/**
+ * Whether two JSON-like values serialise to the same JSON once object keys are sorted (what
+ * comparing `JSON.stringify(sortKeys(x))` gives: key order and undefined-valued keys do not count).
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i] ?? null, bb[i] ?? null)) return false;
+    return true;
+  }
+  const ra = a as Record<string, unknown>, rb = b as Record<string, unknown>;
+  let n = 0;
+  for (const k of Object.keys(ra)) {
+    if (ra[k] === undefined) continue;
+    n++;
+    if (!jsonEqual(ra[k], rb[k])) return false;
+  }
+  for (const k of Object.keys(rb)) if (rb[k] !== undefined) n--;
+  return n === 0;
 }
 
 export const sum = (xs: RS[], f: (rs: RS) => number | undefined): number => xs.reduce((n, rs) => n + (f(rs) ?? 0), 0);

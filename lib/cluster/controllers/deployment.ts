@@ -1,3 +1,4 @@
+import { deepCopy } from '../clone';
 import { matchesLabelSelector } from '../api/label-selector';
 import { controllerOf, newControllerRef } from '../api/owners';
 import { parseTime } from '../api/time';
@@ -43,7 +44,7 @@ export class DeploymentController implements Controller {
       if (ref?.kind === 'Deployment') this.queue.add(ns, ref.name);
       else if (!ref && ev.type !== 'DELETED') {
         for (const d of store.filter((o) => o.kind === 'Deployment' && o.metadata.namespace === ns &&
-          matchesLabelSelector(o.spec?.selector, ev.object.metadata?.labels))) this.queue.add(ns, d.metadata.name);
+          matchesLabelSelector(o.spec?.selector, ev.object.metadata?.labels), 'Deployment')) this.queue.add(ns, d.metadata.name);
       }
     }, { kind: 'ReplicaSet' }));
     // Recreate waits for the old pods to be gone (recreate.go oldPodsRunning).
@@ -66,7 +67,7 @@ export class DeploymentController implements Controller {
   private replicaSets(d: Deploy): RS[] {
     const uid = d.metadata.uid;
     const out: RS[] = [];
-    for (const rs of this.ctx.store.filter((o) => o.kind === 'ReplicaSet' && o.metadata.namespace === d.metadata.namespace) as RS[]) {
+    for (const rs of this.ctx.store.peek('ReplicaSet', d.metadata.namespace ?? '').map(deepCopy) as RS[]) {
       const ref = controllerOf(rs);
       const matches = matchesLabelSelector(d.spec?.selector, rs.metadata.labels);
       if (ref?.uid === uid) {
@@ -115,7 +116,7 @@ export class DeploymentController implements Controller {
     for (const rs of oldRSs) if (specReplicas(rs) > 0) scaledDown = scale(rs, 0) || scaledDown;
     const oldUids = new Set(oldRSs.map((rs) => rs.metadata.uid));
     const oldPodsRunning = this.ctx.store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === d.metadata.namespace &&
-      oldUids.has(controllerOf(o)?.uid ?? '') && o.status?.phase !== 'Failed' && o.status?.phase !== 'Succeeded').length > 0;
+      oldUids.has(controllerOf(o)?.uid ?? '') && o.status?.phase !== 'Failed' && o.status?.phase !== 'Succeeded', 'Pod').length > 0;
     if (!scaledDown && !oldPodsRunning) {
       if (!newRS) ({ newRS, oldRSs } = this.newAndOld(d, all, true));
       if (specReplicas(newRS!) !== (d.spec?.replicas ?? 1)) scale(newRS!, d.spec?.replicas ?? 1);
@@ -250,7 +251,7 @@ export class DeploymentController implements Controller {
     if (changed) {
       fresh.status = tmp.status;
       fresh.metadata.annotations = d.metadata.annotations;
-      this.ctx.api.write(fresh);
+      this.ctx.api.writeOwned(fresh); // fresh is our copy; tmp and d are only read from here on
     }
     // requeueStuckDeployment: look again when the progress deadline would pass.
     const c = conditionOf(tmp, 'Progressing');

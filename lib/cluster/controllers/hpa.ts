@@ -6,6 +6,8 @@ import type { Task } from '../queue';
 import type { StoredObject } from '../types';
 import type { Controller, ControllerContext } from './controller';
 import { resourceReplicas } from './hpa-replicas';
+import { customMetricReplicas } from './hpa-custom';
+import type { NetView } from '../network/dns';
 import { hpaSpec, normalize, type Rec, type ScaleEvent, type Cond } from './hpa-normalize';
 
 const SOURCE = { component: 'horizontal-pod-autoscaler' };
@@ -23,7 +25,10 @@ export class HpaController implements Controller {
   readonly handlers = { 'hpa-sync': (t: Task) => this.sync(t) };
   private unsubscribe?: () => void;
 
-  constructor(private ctx: ControllerContext) {}
+  private ns = '';
+
+  /** `view`: the network view the custom metrics adapter reads request rates from. */
+  constructor(private ctx: ControllerContext, private view?: NetView) {}
 
   start(): void {
     this.unsubscribe = this.ctx.store.subscribe((ev) => {
@@ -47,6 +52,7 @@ export class HpaController implements Controller {
     const now = this.ctx.now();
     const spec = hpaSpec(hpa);
     const ns = hpa.metadata.namespace!;
+    this.ns = ns;
     const conds = new Map<string, Cond>(((hpa.status?.conditions ?? []) as Cond[]).map((c) => [c.type, c]));
     const set = (type: string, status: string, reason: string, message: string) => {
       const prev = conds.get(type);
@@ -145,10 +151,11 @@ export class HpaController implements Controller {
     return out.sort();
   }
 
-  /** computeReplicasForMetric: only Resource and ContainerResource metrics are served (metrics.k8s.io). */
+  /** computeReplicasForMetric: Resource/ContainerResource from metrics.k8s.io, Pods/Object from custom.metrics.k8s.io (hpa-custom.ts). */
   private metricReplicas(m: Record<string, any>, current: number, pods: Pod[], now: number, statuses: unknown[]) { // eslint-disable-line @typescript-eslint/no-explicit-any
     if (m.type === 'Pods' || m.type === 'Object' || m.type === 'External') {
-      throw customMetricsMissing(m, pods[0]?.metadata?.namespace ?? '');
+      const readyPods = pods.filter((p) => p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
+      return customMetricReplicas(m, current, pods, this.ns, now, this.view, statuses, readyPods);
     }
     const src = m.resource ?? m.containerResource ?? {};
     const resource: string = src.name;
@@ -181,25 +188,6 @@ export class HpaController implements Controller {
     const what = t.type === 'AverageValue' ? `${resource} resource` : `${resource} resource utilization (percentage of request)`;
     return { replicas: r.replicas, name: m.containerResource ? `${resource} container resource utilization (percentage of request)` : what };
   }
-}
-
-/**
- * No custom/external metrics adapter is installed (KubeLab bundles none yet), so the metrics
- * clients fail like k8s.io/metrics' multi_client.go, wrapped by replica_calculator.go
- * (GetMetricReplicas, GetObjectMetricReplicas — argument order as upstream —, GetExternalMetricReplicas).
- */
-function customMetricsMissing(m: Record<string, any>, ns: string): Error { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const src = m[m.type.toLowerCase()] ?? {};
-  const name = src.metric?.name ?? '';
-  const custom = 'unable to fetch metrics from custom metrics API: no custom metrics API (custom.metrics.k8s.io) registered';
-  let msg: string;
-  if (m.type === 'Pods') msg = `unable to get metric ${name}: ${custom}`;
-  else if (m.type === 'Object') msg = `unable to get metric ${name}: ${src.describedObject?.kind} on ${ns} ${src.describedObject?.name}/${custom}`;
-  else {
-    const sel = src.metric?.selector ? '&LabelSelector{...}' : 'nil';
-    msg = `unable to get external metric ${ns}/${name}/${sel}: unable to fetch metrics from external metrics API: no external metrics API (external.metrics.k8s.io) registered`;
-  }
-  return Object.assign(new Error(msg), { hpa: [`FailedGet${m.type}Metric`, m.type.toLowerCase(), msg] });
 }
 
 function emptyStatus(m: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any

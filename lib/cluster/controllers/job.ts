@@ -7,6 +7,7 @@ import type { Task } from '../queue';
 import type { StoredObject } from '../types';
 import type { Controller, ControllerContext } from './controller';
 import { isPodReady, KeyedQueue, podFromTemplate, podsWhere } from './pod-util';
+import { matchPodFailurePolicy, type PolicyMatch } from './pod-failure-policy';
 
 type J = Job & StoredObject;
 const SOURCE = { component: 'job-controller' };
@@ -71,14 +72,20 @@ export class JobController implements Controller {
     const pods = podsWhere(this.ctx, ns, (p) => controllerOf(p)?.uid === job.metadata.uid);
     // Count finished pods once, dropping their tracking finalizer (trackJobStatusAndRemoveFinalizers).
     let newFailure = false;
+    let failJob: PolicyMatch | undefined;
     const doneIndexes = new Set<number>(parseIndexes(st.completedIndexes));
     for (const p of pods) {
       if (!finished(p) || !p.metadata?.finalizers?.includes(TRACKING)) continue;
+      const match = p.status?.phase === 'Failed' && spec.podFailurePolicy ? matchPodFailurePolicy(spec.podFailurePolicy.rules, p) : undefined;
       if (p.status?.phase === 'Succeeded') {
         st.succeeded = (st.succeeded ?? 0) + 1;
         const ix = p.metadata.annotations?.[INDEX];
         if (ix !== undefined) doneIndexes.add(Number(ix));
-      } else { st.failed = (st.failed ?? 0) + 1; newFailure = true; }
+      } else if (match?.action !== 'Ignore') { // Ignore: not counted towards backoffLimit, replaced
+        st.failed = (st.failed ?? 0) + 1;
+        newFailure = true;
+        if (match?.action === 'FailJob') failJob ??= match;
+      }
       p.metadata.finalizers = p.metadata.finalizers.filter((f) => f !== TRACKING);
       api.write(p);
     }
@@ -86,6 +93,10 @@ export class JobController implements Controller {
     const active = pods.filter(isActive);
     const done = jobFinished(job);
     if (done) return this.finish(job, st, before, active);
+    const target = st.conditions?.find((c) => (c.type === 'FailureTarget' || c.type === 'SuccessCriteriaMet') && c.status === 'True');
+    if (target) {
+      return this.conclude(job, st, before, active, target.type === 'FailureTarget' ? 'Failed' : 'Complete', target.reason ?? '', target.message ?? '', now);
+    }
     if (!st.startTime && !spec.suspend) st.startTime = rfc3339(now);
     const started = parseTime(st.startTime);
     const restarts = spec.template.spec?.restartPolicy === 'OnFailure'
@@ -93,22 +104,18 @@ export class JobController implements Controller {
     const succeeded = st.succeeded ?? 0;
     const completions = spec.completions;
     if (completions !== undefined && succeeded >= completions || (completions === undefined && succeeded > 0 && active.length === 0)) {
-      this.setFinal(job, 'Complete', 'CompletionsReached', 'Reached expected number of succeeded pods', now);
-      st.completionTime = rfc3339(now);
-      this.event(job, 'Normal', 'Completed', 'Job completed');
-      return this.finish(job, st, before, active);
+      return this.conclude(job, st, before, active, 'Complete', 'CompletionsReached', 'Reached expected number of succeeded pods', now);
+    }
+    if (failJob) {
+      return this.conclude(job, st, before, active, 'Failed', 'PodFailurePolicy', failJob.message, now);
     }
     if ((newFailure && (st.failed ?? 0) > (spec.backoffLimit ?? 6)) || (restarts > 0 && restarts + (st.failed ?? 0) > (spec.backoffLimit ?? 6))) {
-      this.setFinal(job, 'Failed', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', now);
-      this.event(job, 'Warning', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit');
-      return this.finish(job, st, before, active);
+      return this.conclude(job, st, before, active, 'Failed', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', now);
     }
     if (spec.activeDeadlineSeconds && started !== undefined) {
       const deadline = started + spec.activeDeadlineSeconds * 1000;
       if (now >= deadline) {
-        this.setFinal(job, 'Failed', 'DeadlineExceeded', 'Job was active longer than specified deadline', now);
-        this.event(job, 'Warning', 'DeadlineExceeded', 'Job was active longer than specified deadline');
-        return this.finish(job, st, before, active);
+        return this.conclude(job, st, before, active, 'Failed', 'DeadlineExceeded', 'Job was active longer than specified deadline', now);
       }
       this.queue.add(ns, name, deadline - now);
     }
@@ -177,10 +184,26 @@ export class JobController implements Controller {
     }
   }
 
-  /** The terminal conditions come in pairs since 1.31: SuccessCriteriaMet/FailureTarget, then Complete/Failed. */
-  private setFinal(job: J, type: 'Complete' | 'Failed', reason: string, message: string, now: number): void {
-    this.setCondition(job, type === 'Complete' ? 'SuccessCriteriaMet' : 'FailureTarget', 'True', reason, message, now);
-    this.setCondition(job, type, 'True', reason, message, now);
+  /**
+   * The terminal conditions come in pairs since 1.31: SuccessCriteriaMet/FailureTarget at once, the
+   * remaining pods are deleted, and Complete/Failed (with the event) once none is terminating any more
+   * (job_controller.go trackJobStatusAndRemoveFinalizers / recordJobFinished). Until then kubectl
+   * shows STATUS FailureTarget.
+   */
+  private conclude(job: J, st: NonNullable<Job['status']>, before: string, active: Pod[], type: 'Complete' | 'Failed',
+    reason: string, message: string, now: number): void {
+    const target = type === 'Complete' ? 'SuccessCriteriaMet' : 'FailureTarget';
+    if (!st.conditions?.some((c) => c.type === target)) this.setCondition(job, target, 'True', reason, message, now);
+    this.deletePods(job, active);
+    const terminating = podsWhere(this.ctx, job.metadata.namespace, (p) => controllerOf(p)?.uid === job.metadata.uid && !!p.metadata?.deletionTimestamp);
+    if (terminating.length === 0) {
+      this.setCondition(job, type, 'True', reason, message, now);
+      if (type === 'Complete') {
+        st.completionTime = rfc3339(now);
+        this.event(job, 'Normal', 'Completed', 'Job completed');
+      } else this.event(job, 'Warning', reason, message);
+    }
+    this.finish(job, st, before, []);
   }
 
   private setCondition(job: J, type: string, status: 'True' | 'False', reason: string, message: string, now: number): void {

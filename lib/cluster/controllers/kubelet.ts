@@ -4,6 +4,9 @@ import type { Controller, ControllerContext } from './controller';
 import { refreshReadiness, setCondition, waitingStatus } from './pod-status';
 import { podStages, type StageName } from './pod-stages';
 import { claimNamesOf } from './volumes';
+import { VolumeFiles } from '../runtime/volume-files';
+import { wakeProbes } from './probes';
+import { specsOf, statusesOf, wakeDnsWaiters } from './init-containers';
 
 export interface KubeletTask extends Task {
   type: 'kubelet';
@@ -20,6 +23,17 @@ export interface KubeletTask extends Task {
   code?: number;
   /** Simulated pull duration for the `pulled` step. */
   ms?: number;
+  /** The container instance (containerID) a step is about; stale steps of an earlier instance are dropped. */
+  cid?: string;
+  /** Probe worker state for the `probe` step: which probe, last result and its run length, grid time. */
+  probe?: string;
+  last?: 's' | 'f' | 'u';
+  run?: number;
+  at?: number;
+  /** Index into the container script's file steps for the `fsop` step. */
+  op?: number;
+  /** `c` indexes spec.initContainers instead of spec.containers. */
+  init?: boolean;
 }
 
 /**
@@ -31,11 +45,30 @@ export class Kubelet implements Controller {
   readonly name = 'kubelet';
   readonly handlers = { kubelet: (t: Task) => this.run(t as KubeletTask) };
   private unsubscribe?: () => void;
+  /** Pending probe worker per `uid/container/kind` → its next grid time (see probes.ts). */
+  readonly probeChains = new Map<string, number>();
+  /** Containers being killed after a failed liveness/startup probe. */
+  readonly killing = new Set<string>();
+  readonly files: VolumeFiles;
 
-  constructor(readonly ctx: ControllerContext) {
+  constructor(readonly ctx: ControllerContext, files?: VolumeFiles) {
     ctx.api.onGraceful((obj) => {
       if (obj.kind === 'Pod') this.enqueueFor(obj as Pod, 0, 'kill');
     });
+    this.files = files ?? new VolumeFiles();
+    // A file written in a container (kubectl exec, its own script) may change an exec or HTTP probe's answer.
+    const write = this.files.write.bind(this.files);
+    this.files.write = (key, tree) => { write(key, tree); this.filesChanged(key); };
+  }
+
+  private filesChanged(key: string): void {
+    const [kind, id] = key.split('/');
+    const pods = this.ctx.store.peek('Pod') as Pod[];
+    for (const pod of pods) {
+      if (!pod.status?.containerStatuses?.some((s) => s.state?.running)) continue;
+      const hit = kind === 'pod' ? pod.metadata?.uid === id : claimNamesOf(pod).length > 0;
+      if (hit && !pod.metadata?.deletionTimestamp) wakeProbes(this, pod);
+    }
   }
 
   start(): void {
@@ -47,6 +80,11 @@ export class Kubelet implements Controller {
         this.enqueueFor(pod, 700 + this.ctx.prng.int(500), 'admit');
       }
     }, { kind: 'Pod' });
+    const unsubscribeServices = this.ctx.store.subscribe((ev) => {
+      if (ev.type !== 'MODIFIED') wakeDnsWaiters(this);
+    }, { kind: 'Service' });
+    const unsubscribePods = this.unsubscribe;
+    this.unsubscribe = () => { unsubscribePods(); unsubscribeServices(); };
   }
 
   stop(): void {
@@ -84,15 +122,15 @@ export class Kubelet implements Controller {
     this.ctx.api.write(pod);
   }
 
-  event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, c?: number): void {
-    const container = c === undefined ? undefined : pod.spec!.containers[c];
+  event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, c?: number, init?: boolean): void {
+    const container = c === undefined ? undefined : specsOf(pod, init)[c];
     this.ctx.events.record(pod, type, reason, message, { component: 'kubelet', host: pod.spec!.nodeName },
-      container ? `spec.containers{${container.name}}` : undefined);
+      container ? `spec.${init ? 'initContainers' : 'containers'}{${container.name}}` : undefined);
   }
 
-  setWaiting(pod: Pod, c: number, reason: string, message?: string): void {
-    const statuses = pod.status!.containerStatuses!;
-    statuses[c] = waitingStatus(pod.spec!.containers[c], reason, message, statuses[c]);
+  setWaiting(pod: Pod, c: number, reason: string, message?: string, init?: boolean): void {
+    const statuses = statusesOf(pod, init);
+    statuses[c] = waitingStatus(specsOf(pod, init)[c], reason, message, statuses[c]);
   }
 
   markSandboxReady(pod: Pod): void {

@@ -8,8 +8,11 @@ import type { Kubelet, KubeletTask } from './kubelet';
 import { setCondition, waitingStatus } from './pod-status';
 import { allocatePodIP } from './pod-network';
 import { attachProblem, claimNamesOf, podsUsingClaim } from './volumes';
+import { fsopStage, probeStage, scheduleScriptFiles, startProbes, wakeProbes } from './probes';
+import { awaitedHost, hostResolves, initDone, initFailed, isSidecar, specsOf, startInit, statusesOf, stopSidecars } from './init-containers';
+import { rootKey } from './probe-files';
 
-export type StageName = 'admit' | 'mount' | 'mount-timeout' | 'pull' | 'pulled' | 'pull-backoff' | 'start' | 'exit' | 'kill' | 'remove';
+export type StageName = 'admit' | 'mount' | 'mount-timeout' | 'pull' | 'pulled' | 'pull-backoff' | 'start' | 'exit' | 'kill' | 'remove' | 'probe' | 'fsop';
 type Stage = (k: Kubelet, pod: Pod, task: KubeletTask) => void;
 
 const MAX_BACKOFF_MS = 300_000; // pkg/kubelet/kubelet.go MaxContainerBackOff / image backoff cap
@@ -41,6 +44,7 @@ function sandbox(k: Kubelet, pod: Pod, node: Node | undefined, hostIP: string, n
     phase: 'Pending', hostIP, hostIPs: [{ ip: hostIP }], podIP, podIPs: [{ ip: podIP }], startTime: st.startTime ?? rfc3339(now),
   });
   k.markSandboxReady(pod);
+  if (pod.spec!.initContainers?.length) { startInit(k, pod); return; }
   st.containerStatuses = pod.spec!.containers.map((c) => waitingStatus(c, 'ContainerCreating'));
   k.save(pod);
   k.enqueueFor(pod, 150, 'pull', { c: 0 });
@@ -114,45 +118,47 @@ export const podStages: Record<StageName, Stage> = {
 
   pull(k, pod, task) {
     const c = task.c ?? 0;
-    const container = pod.spec!.containers[c];
+    const init = task.init;
+    const container = specsOf(pod, init)[c];
     const image = container.image!;
     const policy = container.imagePullPolicy;
     const present = imagePresent(k.node(pod), image);
     if (policy !== 'Always' && present) {
-      k.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, c);
-      k.enqueueFor(pod, 100, 'start', { c, restart: task.restart });
+      k.event(pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, c, init);
+      k.enqueueFor(pod, 100, 'start', { c, init, restart: task.restart });
       return;
     }
     if (policy === 'Never') {
       const msg = `Container image "${image}" is not present with pull policy of Never`;
-      k.setWaiting(pod, c, 'ErrImageNeverPull', msg);
+      k.setWaiting(pod, c, 'ErrImageNeverPull', msg, init);
       k.save(pod);
-      k.event(pod, 'Warning', 'ErrImageNeverPull', msg, c);
+      k.event(pod, 'Warning', 'ErrImageNeverPull', msg, c, init);
       return;
     }
-    k.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, c);
+    k.event(pod, 'Normal', 'Pulling', `Pulling image "${image}"`, c, init);
     const spec = lookupImage(image);
     const base = spec ? (present ? 600 : spec.pullMs) : 1200;
     const ms = Math.round(base * (0.85 + 0.3 * k.ctx.prng.next()));
-    k.enqueueFor(pod, ms, 'pulled', { c, attempt: task.attempt, restart: task.restart, ms });
+    k.enqueueFor(pod, ms, 'pulled', { c, init, attempt: task.attempt, restart: task.restart, ms });
   },
 
   pulled(k, pod, task) {
     const c = task.c ?? 0;
-    const image = pod.spec!.containers[c].image!;
+    const init = task.init;
+    const image = specsOf(pod, init)[c].image!;
     const spec = lookupImage(image);
     if (!spec) {
       const err = pullError(image);
-      k.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${err}`, c);
-      k.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', c);
-      k.setWaiting(pod, c, 'ErrImagePull', err);
+      k.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${err}`, c, init);
+      k.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', c, init);
+      k.setWaiting(pod, c, 'ErrImagePull', err, init);
       k.save(pod);
-      k.enqueueFor(pod, 1000 + k.ctx.prng.int(1000), 'pull-backoff', { c, attempt: (task.attempt ?? 0) + 1 });
+      k.enqueueFor(pod, 1000 + k.ctx.prng.int(1000), 'pull-backoff', { c, init, attempt: (task.attempt ?? 0) + 1 });
       return;
     }
     const took = goDuration(Number(task.ms ?? spec.pullMs));
     k.event(pod, 'Normal', 'Pulled',
-      `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${spec.sizeBytes} bytes.`, c);
+      `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${spec.sizeBytes} bytes.`, c, init);
     const node = k.node(pod);
     if (node && !imagePresent(node, image)) {
       const name = normalizedImage(image);
@@ -160,43 +166,59 @@ export const podStages: Record<StageName, Stage> = {
       (node.status!.images ??= []).push({ names: [`${repo}@${digestOf(name)}`, name], sizeBytes: spec.sizeBytes });
       k.ctx.api.write(node);
     }
-    k.enqueueFor(pod, 100, 'start', { c, restart: task.restart });
+    k.enqueueFor(pod, 100, 'start', { c, init, restart: task.restart });
   },
 
   'pull-backoff'(k, pod, task) {
     const c = task.c ?? 0;
-    const image = pod.spec!.containers[c].image!;
-    k.setWaiting(pod, c, 'ImagePullBackOff', `Back-off pulling image "${image}": ErrImagePull: ${pullError(image)}`);
+    const init = task.init;
+    const image = specsOf(pod, init)[c].image!;
+    k.setWaiting(pod, c, 'ImagePullBackOff', `Back-off pulling image "${image}": ErrImagePull: ${pullError(image)}`, init);
     k.save(pod);
-    k.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, c);
-    k.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c);
-    k.enqueueFor(pod, backoffMs(task.attempt ?? 1), 'pull', { c, attempt: task.attempt });
+    k.event(pod, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, c, init);
+    k.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', c, init);
+    k.enqueueFor(pod, backoffMs(task.attempt ?? 1), 'pull', { c, init, attempt: task.attempt });
   },
 
   start(k, pod, task) {
     const c = task.c ?? 0;
     const now = k.ctx.now();
-    const container = pod.spec!.containers[c];
-    const prev = pod.status!.containerStatuses![c];
+    const init = task.init;
+    const container = specsOf(pod, init)[c];
+    const prev = statusesOf(pod, init)[c];
     const name = normalizedImage(container.image!);
     const status: ContainerStatus = {
       ...waitingStatus(container, 'ContainerCreating', undefined, prev),
       containerID: `containerd://${randomHex(k.ctx.prng, 64)}`,
       image: name, imageID: `${name.replace(/:[^:/]+$/, '')}@${digestOf(name)}`,
-      ready: true, started: true, state: { running: { startedAt: rfc3339(now) } },
+      // Without probes a started container is ready at once; a startup probe holds `started`,
+      // a readiness probe holds `ready` (pkg/kubelet/prober/prober_manager.go UpdatePodStatus).
+      ready: !container.readinessProbe && !container.startupProbe && (!init || isSidecar(container)), started: !container.startupProbe,
+      state: { running: { startedAt: rfc3339(now) } },
     };
     const lastRun = prev.state?.terminated ?? prev.lastState?.terminated;
     if (task.restart && lastRun) {
       status.lastState = { terminated: lastRun };
       status.restartCount = (prev.restartCount ?? 0) + 1;
+      k.files.write(rootKey(pod, container), {}); // a new container: the old one's writable layer is gone
     }
-    pod.status!.containerStatuses![c] = status;
-    k.event(pod, 'Normal', 'Created', `Created container: ${container.name}`, c);
-    k.event(pod, 'Normal', 'Started', `Started container ${container.name}`, c);
-    if (pod.status!.containerStatuses!.every((s) => s.state?.running || s.state?.terminated)) pod.status!.phase = 'Running';
+    statusesOf(pod, init)[c] = status;
+    k.event(pod, 'Normal', 'Created', `Created container: ${container.name}`, c, init);
+    k.event(pod, 'Normal', 'Started', `Started container ${container.name}`, c, init);
+    if (!init && pod.status!.containerStatuses!.every((s) => s.state?.running || s.state?.terminated)) pod.status!.phase = 'Running';
     k.save(pod);
     const proc = processFor(container, lookupImage(container.image!)!);
-    if (proc.exitAfterMs !== undefined) k.enqueueFor(pod, proc.exitAfterMs, 'exit', { c, code: proc.exitCode });
+    const host = init ? awaitedHost(pod, container) : undefined;
+    if (host) {
+      // `until nslookup <svc>; do ...; sleep 2; done`: finishes once the name resolves (woken by Service changes).
+      if (hostResolves(k, pod, host)) k.enqueueFor(pod, 100, 'exit', { c, init, code: 0, cid: status.containerID });
+    } else if (proc.exitAfterMs !== undefined) {
+      k.enqueueFor(pod, proc.exitAfterMs, 'exit', { c, init, code: proc.exitCode, cid: status.containerID });
+    }
+    scheduleScriptFiles(k, pod, c, init);
+    if (init) { if (isSidecar(container)) initDone(k, pod, c); return; }
+    startProbes(k, pod, c);
+    wakeProbes(k, pod); // another container now listening may answer a sibling's probe
     afterContainer(k, pod, c);
   },
 
@@ -204,32 +226,39 @@ export const podStages: Record<StageName, Stage> = {
     const c = task.c ?? 0;
     const now = k.ctx.now();
     const code = task.code ?? 0;
-    const statuses = pod.status!.containerStatuses!;
+    const init = task.init;
+    const statuses = statusesOf(pod, init);
     const s = statuses[c];
-    if (!s.state?.running) return;
+    if (!s?.state?.running || (task.cid && s.containerID !== task.cid)) return;
+    k.killing.delete(s.containerID ?? '');
     s.state = { terminated: {
       containerID: s.containerID, exitCode: code, reason: code === 0 ? 'Completed' : 'Error',
       startedAt: s.state.running.startedAt, finishedAt: rfc3339(now),
     } };
     s.ready = false;
     s.started = false;
+    wakeProbes(k, pod); // its ports closed: probes of the pod's other containers may now fail
     const policy = pod.spec!.restartPolicy ?? 'Always';
-    if (policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
+    const sidecar = init && isSidecar(specsOf(pod, init)[c]);
+    if (init && !sidecar && code === 0) { s.ready = true; initDone(k, pod, c); return; }
+    if (init && !sidecar && policy === 'Never') { initFailed(k, pod); return; }
+    if (sidecar || (init && code !== 0) || policy === 'Always' || (policy === 'OnFailure' && code !== 0)) {
       const restarts = s.restartCount ?? 0;
       k.save(pod);
-      if (restarts === 0) { k.enqueueFor(pod, 1000, 'pull', { c, restart: true }); return; }
+      if (restarts === 0) { k.enqueueFor(pod, 1000, 'pull', { c, init, restart: true }); return; }
       const delay = backoffMs(restarts);
       const ref = `${pod.metadata!.name}_${pod.metadata!.namespace}(${pod.metadata!.uid})`;
       const term = s.state.terminated;
-      k.setWaiting(pod, c, 'CrashLoopBackOff', `back-off ${goDuration(delay)} restarting failed container=${s.name} pod=${ref}`);
+      k.setWaiting(pod, c, 'CrashLoopBackOff', `back-off ${goDuration(delay)} restarting failed container=${s.name} pod=${ref}`, init);
       statuses[c].lastState = { terminated: term };
       k.save(pod);
-      k.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${s.name} in pod ${ref}`, c);
-      k.enqueueFor(pod, delay, 'pull', { c, restart: true });
+      k.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${s.name} in pod ${ref}`, c, init);
+      k.enqueueFor(pod, delay, 'pull', { c, init, restart: true });
       return;
     }
     if (statuses.every((x) => x.state?.terminated)) {
       pod.status!.phase = statuses.every((x) => x.state!.terminated!.exitCode === 0) ? 'Succeeded' : 'Failed';
+      stopSidecars(pod, now);
       setCondition(pod, 'PodReadyToStartContainers', 'False', now);
       setCondition(pod, 'Ready', 'False', now, 'PodCompleted');
       setCondition(pod, 'ContainersReady', 'False', now, 'PodCompleted');
@@ -242,17 +271,22 @@ export const podStages: Record<StageName, Stage> = {
   kill(k, pod) {
     const grace = (pod.metadata?.deletionGracePeriodSeconds ?? 30) * 1000;
     let longest = 300;
-    pod.spec!.containers.forEach((container, c) => {
-      const s = pod.status?.containerStatuses?.[c];
-      if (!s?.state?.running) return;
-      k.event(pod, 'Normal', 'Killing', `Stopping container ${container.name}`, c);
-      const proc = processFor(container, lookupImage(container.image!)!);
-      longest = Math.max(longest, Math.min(grace, proc.stopMs ?? grace));
-    });
+    for (const init of [false, true]) {
+      specsOf(pod, init).forEach((container, c) => {
+        const s = statusesOf(pod, init)[c];
+        if (!s?.state?.running) return;
+        k.event(pod, 'Normal', 'Killing', `Stopping container ${container.name}`, c, init);
+        const proc = processFor(container, lookupImage(container.image!)!);
+        longest = Math.max(longest, Math.min(grace, proc.stopMs ?? grace));
+      });
+    }
     k.enqueueFor(pod, longest + 200, 'remove');
   },
 
   remove(k, pod) {
     k.ctx.api.remove('Pod', pod.metadata!.namespace, pod.metadata!.name!);
   },
+
+  probe: probeStage,
+  fsop: fsopStage,
 };

@@ -68,7 +68,7 @@ export class ReplicaSetController implements Controller {
       }
       if (ev.type === 'DELETED' || !pod.metadata?.labels) return;
       for (const rs of store.filter((o) => o.kind === 'ReplicaSet' && o.metadata.namespace === pod.metadata?.namespace &&
-        matchesLabelSelector((o as ReplicaSet).spec?.selector, pod.metadata?.labels))) {
+        matchesLabelSelector((o as ReplicaSet).spec?.selector, pod.metadata?.labels), 'ReplicaSet')) {
         this.queue.add(rs.metadata.namespace, rs.metadata.name);
       }
     }, { kind: 'Pod' }));
@@ -81,17 +81,18 @@ export class ReplicaSetController implements Controller {
 
   private sync(ns: string, name: string): void {
     const { store, api, events } = this.ctx;
-    const rs = store.get('ReplicaSet', ns, name) as (ReplicaSet & StoredObject) | undefined;
+    // Read only here (writeStatus writes a fresh copy): the stored object, not a copy.
+    const rs = store.peekOne('ReplicaSet', ns, name) as (ReplicaSet & StoredObject) | undefined;
     if (!rs || rs.metadata.deletionTimestamp) return;
     const uid = rs.metadata.uid;
     const selector = rs.spec!.selector;
     // claimPods (controller_ref_manager.go): adopt orphans that match, release owned pods that do not.
-    const candidates = (store.peekPodsControlledBy(ns ?? '', [uid, undefined]) as readonly Pod[]).filter((p) =>
-      controllerOf(p) ? true : matchesLabelSelector(selector, p.metadata?.labels));
+    // The index holds this ReplicaSet's pods and the orphans; an orphan that does not match is no candidate.
     const owned: Pod[] = [];
-    for (const stored of candidates) {
-      const mine = controllerOf(stored)?.uid === uid;
+    for (const stored of store.peekPodsControlledBy(ns ?? '', [uid, undefined]) as readonly Pod[]) {
+      const mine = controllerOf(stored) !== undefined;
       const matches = matchesLabelSelector(selector, stored.metadata?.labels);
+      if (!mine && !matches) continue;
       if (mine && !matches) {
         const p = deepCopy(stored);
         p.metadata!.ownerReferences = p.metadata!.ownerReferences!.filter((r) => r.uid !== uid);
@@ -137,11 +138,17 @@ export class ReplicaSetController implements Controller {
   private writeStatus(rs: ReplicaSet & StoredObject, pods: readonly Pod[], failure?: string): void {
     const now = this.ctx.now();
     const tplLabels = rs.spec?.template?.metadata?.labels ?? {};
-    const count = (f: (p: Pod) => boolean) => pods.filter(f).length;
     const st: Record<string, unknown> = { replicas: pods.length };
-    const fully = count((p) => Object.entries(tplLabels).every(([k, v]) => p.metadata?.labels?.[k] === v));
-    const ready = count(isPodReady);
-    const available = count((p) => isPodAvailable(p, rs.spec?.minReadySeconds ?? 0, now));
+    const tpl = Object.entries(tplLabels);
+    const minReady = rs.spec?.minReadySeconds ?? 0;
+    let fully = 0, ready = 0, available = 0;
+    for (const p of pods) {
+      if (tpl.every(([k, v]) => p.metadata?.labels?.[k] === v)) fully++;
+      if (!isPodReady(p)) continue;
+      ready++;
+      // isPodAvailable: a ready pod is available at once without minReadySeconds.
+      if (!minReady || isPodAvailable(p, minReady, now)) available++;
+    }
     if (fully) st.fullyLabeledReplicas = fully;
     if (ready) st.readyReplicas = ready;
     if (available) st.availableReplicas = available;
@@ -156,10 +163,10 @@ export class ReplicaSetController implements Controller {
       this.queue.add(rs.metadata.namespace, rs.metadata.name, 30_000);
     }
     if (JSON.stringify(st) === JSON.stringify(rs.status)) return;
-    const fresh = this.ctx.store.get('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
-    if (!fresh || fresh.metadata.uid !== rs.metadata.uid) return;
-    fresh.status = st;
-    this.ctx.api.write(fresh);
+    const cur = this.ctx.store.peekOne('ReplicaSet', rs.metadata.namespace, rs.metadata.name);
+    if (!cur || cur.metadata.uid !== rs.metadata.uid) return;
+    // A new object around the unchanged (never mutated) spec of the stored one.
+    this.ctx.api.writeOwned({ ...cur, metadata: { ...cur.metadata }, status: st });
     // Pods become available minReadySeconds after Ready: look again then.
     if (rs.spec?.minReadySeconds && ready > available) this.queue.add(rs.metadata.namespace, rs.metadata.name, rs.spec.minReadySeconds * 1000);
   }

@@ -2,6 +2,7 @@ import type { Node, PersistentVolumeClaim, Pod, Taint, Toleration } from '../k8s
 import type { Task } from '../queue';
 import type { Controller, ControllerContext } from './controller';
 import { podMatchesNode } from './node-affinity';
+import { insufficientResources, requestedByNode } from './node-resources';
 import { setCondition } from './pod-status';
 import { claimNamesOf, classOf, volumeSchedulingProblem } from './volumes';
 
@@ -44,10 +45,12 @@ export class Scheduler implements Controller {
     this.unsubscribe.push(this.ctx.store.subscribe((ev) => {
       const pod = ev.object as Pod;
       if (ev.type === 'ADDED' && !pod.spec?.nodeName) this.enqueue(pod);
+      // AssignedPodDelete frees requested resources: unschedulable pods move back to the active queue.
+      if (ev.type === 'DELETED' && pod.spec?.nodeName) retry();
     }, { kind: 'Pod' }));
     // Unschedulable pods are retried when nodes or claims change (the scheduling queue's move request).
     const retry = () => {
-      for (const p of this.ctx.store.filter((o) => o.kind === 'Pod' && !o.spec?.nodeName && !o.metadata.deletionTimestamp) as Pod[]) {
+      for (const p of this.ctx.store.filter((o) => o.kind === 'Pod' && !o.spec?.nodeName && !o.metadata.deletionTimestamp, 'Pod') as Pod[]) {
         this.enqueue(p);
       }
     };
@@ -75,7 +78,8 @@ export class Scheduler implements Controller {
     const { store, api, events, prng } = this.ctx;
     const pod = store.get('Pod', task.ns as string, task.name as string) as Pod | undefined;
     if (!pod || pod.metadata?.uid !== task.uid || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
-    const nodes = store.list('Node') as Node[];
+    // Read only: the stored nodes in list (name) order, not copied.
+    const nodes = [...store.peek('Node')].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)) as Node[];
     const now = this.ctx.now();
     const volumeProblem = volumeSchedulingProblem(store, pod);
     if (volumeProblem) {
@@ -85,6 +89,8 @@ export class Scheduler implements Controller {
     }
     const reasons = new Map<string, number>();
     const fail = (r: string) => reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    const requested = requestedByNode(store.peek('Pod') as Pod[]);
+    let preemptible = 0; // nodes that failed only NodeResourcesFit (preemption could help if victims existed)
     const feasible = nodes.filter((n) => {
       if (!isReady(n)) return fail("node(s) were not ready"), false;
       if (n.spec?.unschedulable) return fail('node(s) were unschedulable'), false;
@@ -93,12 +99,17 @@ export class Scheduler implements Controller {
       if (!podMatchesNode(pod, n)) {
         return fail("node(s) didn't match Pod's node affinity/selector"), false;
       }
+      const short = insufficientResources(pod, n, requested.get(n.metadata?.name ?? ''));
+      if (short.length) { short.forEach(fail); preemptible++; return false; }
       return true;
     });
     if (feasible.length === 0) {
       const parts = [...reasons].map(([r, c]) => `${c} ${r}`).sort();
+      // Every pod here has priority 0, so preemption finds no victims on nodes that only lack resources.
+      const pre = [...(nodes.length - preemptible ? [`${nodes.length - preemptible} Preemption is not helpful for scheduling`] : []),
+        ...(preemptible ? [`${preemptible} No preemption victims found for incoming pod`] : [])].sort();
       this.unschedulable(pod, `0/${nodes.length} nodes are available: ${parts.join(', ')}. preemption: 0/${nodes.length} nodes are ` +
-        `available: ${nodes.length} Preemption is not helpful for scheduling.`, now);
+        `available: ${pre.join(', ')}.`, now);
       return;
     }
     const perNode = new Map<string, number>();
@@ -112,7 +123,8 @@ export class Scheduler implements Controller {
     const node = ties[ties.length === 1 ? 0 : prng.int(ties.length)];
     pod.spec!.nodeName = node.metadata!.name;
     setCondition(pod, 'PodScheduled', 'True', now);
-    const bound = api.write(pod);
+    api.writeOwned(pod); // our copy from store.get; stored as is (and only read from here on)
+    const bound = pod;
     selectNodeForDelayedClaims(this.ctx, bound);
     events.record(bound, 'Normal', 'Scheduled',
       `Successfully assigned ${pod.metadata!.namespace}/${pod.metadata!.name} to ${node.metadata!.name}`,

@@ -5,6 +5,7 @@ import type { PersistentVolumeClaim, Pod, StatefulSet } from '../k8s';
 import type { Task } from '../queue';
 import type { Controller, ControllerContext } from './controller';
 import { isPodReady, KeyedQueue, podsWhere } from './pod-util';
+import { truncateHistory } from './history';
 import {
   claimsFor, ensureRevision, isRunningAndReady, newPod, ordinalOf, REVISION_LABEL, SOURCE, startOrdinal, templateOf, type Sts,
 } from './statefulset-identity';
@@ -142,6 +143,7 @@ export class StatefulSetController implements Controller {
     const pods = this.pods(sts);
     this.reconcile(sts, pods, current, update, revisions);
     this.writeStatus(sts, current, update);
+    truncateHistory(this.ctx, sts, new Set([current, update]), revisionOf);
   }
 
   private reconcile(sts: Sts, pods: Pod[], current: string, update: string, revisions: ReturnType<typeof ensureRevision>['revisions']): void {

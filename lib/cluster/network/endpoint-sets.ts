@@ -80,8 +80,10 @@ export function sliceBody(addresses: EndpointAddress[], ports: EndpointPort[]): 
 export function endpointsSubsets(addresses: EndpointAddress[], ports: EndpointPort[]): unknown[] | undefined {
   if (addresses.length === 0) return undefined;
   const addr = (a: EndpointAddress) => ({ ip: a.ip, ...(a.hostname && { hostname: a.hostname }), ...(a.nodeName && { nodeName: a.nodeName }), targetRef: targetRef(a) });
-  const ready = addresses.filter((a) => a.ready).map(addr);
-  const notReady = addresses.filter((a) => !a.ready).map(addr);
+  // endpoints.RepackSubsets sorts each address list by IP (LessEndpointAddress: byte-wise, then UID).
+  const byIp = (a: { ip: string }, b: { ip: string }) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0);
+  const ready = addresses.filter((a) => a.ready).map(addr).sort(byIp);
+  const notReady = addresses.filter((a) => !a.ready).map(addr).sort(byIp);
   return [{
     ...(ready.length && { addresses: ready }),
     ...(notReady.length && { notReadyAddresses: notReady }),

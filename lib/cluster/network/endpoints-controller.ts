@@ -19,7 +19,7 @@ const selects = (svc: StoredObject, labels: Record<string, string> | undefined) 
 
 /** EndpointSlices the controller manages for a Service. */
 export function slicesOf(store: ObjectStore, ns: string, name: string): StoredObject[] {
-  return store.filter((o) => o.kind === 'EndpointSlice' && o.metadata.namespace === ns && o.metadata.labels?.[SERVICE_NAME_LABEL] === name);
+  return store.filter((o) => o.kind === 'EndpointSlice' && o.metadata.namespace === ns && o.metadata.labels?.[SERVICE_NAME_LABEL] === name, 'EndpointSlice');
 }
 
 /**
@@ -35,7 +35,7 @@ export function syncServiceEndpoints(store: ObjectStore, api: ApiServer, prng: P
     if (!svc && store.has('Endpoints', ns, name)) api.remove('Endpoints', ns, name);
     return;
   }
-  const pods = store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === ns && selects(svc, o.metadata.labels)) as Pod[];
+  const pods = store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === ns && selects(svc, o.metadata.labels), 'Pod') as Pod[];
   const { addresses, ports } = computeEndpoints(svc, pods);
   const labels = { ...svc.metadata.labels, [MANAGED_BY]: CONTROLLER_NAME, [SERVICE_NAME_LABEL]: name };
   const body = sliceBody(addresses, ports);
@@ -97,7 +97,9 @@ export class EndpointsController implements Controller {
       const key = pod.metadata.uid ?? '';
       const before = lastLabels.get(key);
       if (ev.type === 'DELETED') lastLabels.delete(key); else lastLabels.set(key, pod.metadata.labels);
-      for (const svc of this.ctx.store.list('Service', pod.metadata.namespace)) {
+      // Read only, in list (name) order: the stored Services, not copies (this runs on every pod write).
+      const services = [...this.ctx.store.peek('Service', pod.metadata.namespace)].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+      for (const svc of services) {
         if (selects(svc, pod.metadata.labels) || selects(svc, before) || ev.type === 'DELETED') {
           this.queue.add(svc.metadata.namespace, svc.metadata.name);
         }

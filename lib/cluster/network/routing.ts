@@ -1,10 +1,13 @@
 import type { Pod } from '../k8s';
 import { IMAGE_PORTS, imageFamily } from '../runtime/http-apps';
-import type { KubeObject } from '../types';
+import type { KubeObject, StoredObject } from '../types';
+import { isAnnouncedLoadBalancerIp } from '../controllers/lb-metallb';
 import type { NetView } from './dns';
-import { NODE_HOSTS } from './dns';
+import { isNodeAddress } from './dns';
 import { SERVICE_NAME_LABEL } from './endpoints-controller';
 import { recordRequest } from '../metrics/load';
+import { commitRequest, netStateOf, reserveCounters } from './net-state';
+import { netList } from './view-cache';
 
 export type ConnectResult =
   | { ok: true; pod: Pod; container: number; port: number; service?: string }
@@ -12,7 +15,8 @@ export type ConnectResult =
 
 interface SvcPort { name?: string; port: number; protocol?: string; nodePort?: number }
 
-const counters = new WeakMap<object, number>();
+/** service.spec.sessionAffinityConfig.clientIP.timeoutSeconds default (3 hours). */
+const AFFINITY_TIMEOUT_S = 10_800;
 
 /** FNV-1a, for a choice that depends only on the seed and the request count. */
 function hash(s: string): number {
@@ -23,13 +27,45 @@ function hash(s: string): number {
 
 const isRunning = (p: Pod) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp;
 
+/** Running pod-network pods by IP, per cached pod list (one store revision). */
+const byIp = new WeakMap<object, Map<string, Pod>>();
+function podAt(view: NetView, ip: string): Pod | undefined {
+  const pods = netList<Pod>(view, 'Pod');
+  let index = byIp.get(pods);
+  if (!index) {
+    index = new Map();
+    for (const p of pods) if (isRunning(p) && !p.spec?.hostNetwork && p.status?.podIP && !index.has(p.status.podIP)) index.set(p.status.podIP, p);
+    byIp.set(pods, index);
+  }
+  return index.get(ip);
+}
+
+const families = new Map<string, ReturnType<typeof imageFamily>>();
+/** imageFamily, memoised (image references repeat on every request). */
+function familyOf(image: string): ReturnType<typeof imageFamily> {
+  if (!families.has(image)) { if (families.size > 512) families.clear(); families.set(image, imageFamily(image)); }
+  return families.get(image);
+}
+
+/** Services by ClusterIP, per cached Service list (one store revision). */
+const byClusterIp = new WeakMap<object, Map<string, KubeObject>>();
+function serviceAt(services: KubeObject[], ip: string): KubeObject | undefined {
+  let index = byClusterIp.get(services);
+  if (!index) {
+    index = new Map();
+    for (const s of services) if (s.spec?.clusterIP && s.spec.clusterIP !== 'None' && !index.has(s.spec.clusterIP)) index.set(s.spec.clusterIP, s);
+    byClusterIp.set(services, index);
+  }
+  return index.get(ip);
+}
+
 /** A TCP connection straight to a pod IP: the container listening on the port, or RST. */
 function toPodIP(view: NetView, ip: string, port: number): ConnectResult {
-  const pod = view.list<Pod>('Pod').find((p) => p.status?.podIP === ip && isRunning(p) && !p.spec?.hostNetwork);
+  const pod = podAt(view, ip);
   if (!pod) return { ok: false, error: 'unreachable', ms: 3000 + (hash(`${view.seed}${ip}`) % 120) };
   const statuses = pod.status?.containerStatuses ?? [];
   const c = (pod.spec?.containers ?? []).findIndex((ct, i) => {
-    const fam = ct.image ? imageFamily(ct.image) : undefined;
+    const fam = ct.image ? familyOf(ct.image) : undefined;
     return !!fam && IMAGE_PORTS[fam].includes(port) && !!statuses[i]?.state?.running;
   });
   return c < 0 ? { ok: false, error: 'refused', ms: 0 } : { ok: true, pod, container: c, port };
@@ -40,31 +76,48 @@ function toPodIP(view: NetView, ip: string, port: number): ConnectResult {
  * node's IP:nodePort DNATs to one ready endpoint chosen at random (the `statistic --mode
  * random` chain; here a hash of the lab seed and a request counter); a Service with no
  * ready endpoints REJECTs (connection refused); a VIP port the Service lacks is dropped.
+ * `client` is the source IP, for sessionAffinity: ClientIP; `taken` a kube-proxy counter value the
+ * caller reserved, with the counters still to commit (reserveCounters).
  */
-export function connect(view: NetView, ip: string, port: number): ConnectResult {
-  const services = view.list<KubeObject>('Service');
-  const isNode = Object.values(NODE_HOSTS).includes(ip);
+export function connect(view: NetView, ip: string, port: number, client?: string,
+  taken?: { counter: number; pending: readonly string[] }): ConnectResult {
+  let pending = taken?.pending ?? [];
+  let served: { uid: string; at: number } | undefined;
+  const result = route(view, ip, port, client, taken?.counter, (keys) => { pending = [...pending, ...keys]; });
+  // Counted per pod for metrics-server's CPU figures (lib/cluster/metrics), with the counters taken: one write.
+  if (result.ok) served = { uid: result.pod.metadata?.uid ?? '', at: view.now() };
+  commitRequest(view, pending, served, (uid, at) => recordRequest(view, uid, at));
+  return result;
+}
+
+function route(view: NetView, ip: string, port: number, client: string | undefined, counter: number | undefined,
+  take: (keys: string[]) => void): ConnectResult {
+  const services = netList<KubeObject>(view, 'Service');
+  const isNode = isNodeAddress(view, ip);
   let svc: KubeObject | undefined;
   let sp: SvcPort | undefined;
-  for (const s of services) {
+  const vip = isNode ? undefined : serviceAt(services, ip);
+  for (const s of vip ? [vip] : services) {
     const ports = (s.spec?.ports ?? []) as SvcPort[];
     if (isNode) sp = ports.find((p) => p.nodePort === port && (p.protocol ?? 'TCP') === 'TCP');
     else if (s.spec?.clusterIP === ip) {
       sp = ports.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
       if (!sp) return { ok: false, error: 'timeout', ms: 129_000 + (hash(`${view.seed}${ip}:${port}`) % 3000) };
+    } else if (s.spec?.type === 'LoadBalancer' && isAnnouncedLoadBalancerIp((k, n) => netList(view, k, n), s as StoredObject, ip)) {
+      // kube-proxy's KUBE-EXT chain for a LoadBalancer ingress IP (announced by MetalLB's speaker).
+      sp = ports.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
+      if (!sp) return { ok: false, error: 'refused', ms: 0 };
     }
     if (sp) { svc = s; break; }
   }
   if (!svc || !sp) {
     if (isNode) return { ok: false, error: 'refused', ms: 0 };
     if (ip.startsWith('10.96.') || /^10\.(9[6-9]|10\d|11[01])\./.test(ip)) return { ok: false, error: 'timeout', ms: 129_000 + (hash(ip) % 3000) };
-    const direct = toPodIP(view, ip, port);
-    if (direct.ok) recordRequest(view, direct.pod.metadata?.uid ?? '', view.now());
-    return direct;
+    return toPodIP(view, ip, port);
   }
   const ns = svc.metadata?.namespace;
   const backends: { ip: string; port: number }[] = [];
-  for (const slice of view.list<KubeObject>('EndpointSlice', ns)) {
+  for (const slice of netList<KubeObject>(view, 'EndpointSlice', ns)) {
     if (slice.metadata?.labels?.[SERVICE_NAME_LABEL] !== svc.metadata?.name) continue;
     const target = ((slice.ports ?? []) as { name?: string; port: number }[]).find((p) => (p.name ?? '') === (sp!.name ?? ''));
     if (!target) continue;
@@ -74,11 +127,20 @@ export function connect(view: NetView, ip: string, port: number): ConnectResult 
     }
   }
   if (backends.length === 0) return { ok: false, error: 'refused', ms: 0 };
-  const n = counters.get(view) ?? 0;
-  counters.set(view, n + 1);
-  const pick = backends[hash(`${view.seed}/${ns}/${svc.metadata?.name}/${n}`) % backends.length];
+  // sessionAffinity ClientIP: the `recent` module remembers the client's endpoint for timeoutSeconds.
+  const state = netStateOf(view);
+  const affinity = svc.spec?.sessionAffinity === 'ClientIP' && client && state
+    ? { key: `${ns}/${svc.metadata?.name}/${sp.port}/${client}`, timeoutMs: (svc.spec?.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? AFFINITY_TIMEOUT_S) * 1000 }
+    : undefined;
+  const sticky = affinity ? state!.affinity(affinity.key, view.now(), affinity.timeoutMs) : undefined;
+  let n = counter;
+  if (n === undefined) {
+    const r = reserveCounters(view, ['kube-proxy']);
+    n = r.values[0];
+    take([...r.pending]);
+  }
+  const pick = (sticky && backends.find((b) => b.ip === sticky)) || backends[hash(`${view.seed}/${ns}/${svc.metadata?.name}/${n}`) % backends.length];
+  if (affinity) state!.remember(affinity.key, pick.ip, view.now());
   const result = toPodIP(view, pick.ip, pick.port);
-  // Counted per pod for metrics-server's CPU figures (lib/cluster/metrics).
-  if (result.ok) recordRequest(view, result.pod.metadata?.uid ?? '', view.now());
   return result.ok ? { ...result, service: `${ns}/${svc.metadata?.name}` } : result;
 }

@@ -8,7 +8,7 @@ export type ImageFamily = 'nginx' | 'nginx-slim' | 'kubetm-app' | 'kubetm-init' 
 
 const FAMILIES: Record<string, ImageFamily> = {
   'docker.io/library/nginx': 'nginx', 'registry.k8s.io/nginx-slim': 'nginx-slim', 'k8s.gcr.io/nginx-slim': 'nginx-slim',
-  'docker.io/kubetm/app': 'kubetm-app', 'docker.io/kubetm/init': 'kubetm-init', 'docker.io/library/busybox': 'busybox',
+  'docker.io/kubetm/app': 'kubetm-app', 'docker.io/kubetm/init': 'kubetm-init', 'docker.io/library/busybox': 'busybox', 'registry.k8s.io/busybox': 'busybox', 'k8s.gcr.io/busybox': 'busybox',
   'docker.io/curlimages/curl': 'curl', 'registry.k8s.io/pause': 'pause',
   'registry.k8s.io/ingress-nginx/controller': 'ingress-nginx', 'registry.k8s.io/hpa-example': 'hpa-example', 'k8s.gcr.io/hpa-example': 'hpa-example',
 };
@@ -125,6 +125,12 @@ export function serveHttp(pod: Pod, containerIndex: number, port: number, req: H
   if (family === 'nginx' || family === 'nginx-slim') {
     const rootMounted = (c.volumeMounts ?? []).some((m) => m.mountPath.replace(/\/$/, '') === '/usr/share/nginx/html');
     return serveNginx(c.image!, req, now, files, rootMounted);
+  }
+  if (family === 'ingress-nginx' && port === 10254) {
+    // The controller's health and metrics port (the manifest's liveness/readiness probes use /healthz).
+    const ok = req.path === '/healthz' || req.path.startsWith('/metrics');
+    return { status: ok ? 200 : 404, reason: ok ? 'OK' : 'Not Found', body: ok ? 'ok' : '404 page not found\n',
+      headers: [['Content-Type', 'text/plain; charset=utf-8'], ['Date', httpDate(now)]] };
   }
   if (family === 'hpa-example') {
     // index.php of the kubernetes.io HPA walkthrough: a CPU-heavy loop, then "OK!".

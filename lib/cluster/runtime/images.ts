@@ -23,6 +23,8 @@ export interface ImageSpec {
   needsEnv?: string[];
   /** Binaries that run the image's long-lived daemon when given as `command` (longhorn-manager). */
   daemons?: string[];
+  /** The image's default command is a shell (busybox `sh`, bash `bash`). */
+  shell?: boolean;
 }
 
 const server = (stopMs: number): ProcessModel => ({ exitCode: 0, stopMs });
@@ -33,14 +35,18 @@ const CATALOGUE: Record<string, ImageSpec> = {
   'docker.io/library/nginx': { pullMs: 3200, sizeBytes: 72_223_946, entrypoint: server(300) },
   'docker.io/kubetm/app': { pullMs: 4100, sizeBytes: 338_735_722, entrypoint: server(500) },
   'docker.io/kubetm/init': { pullMs: 4300, sizeBytes: 338_736_011, entrypoint: server(500) },
-  'docker.io/library/busybox': { pullMs: 1600, sizeBytes: 2_156_510, entrypoint: exits(0) },
+  'docker.io/library/busybox': { pullMs: 1600, sizeBytes: 2_156_510, entrypoint: exits(0), shell: true },
   'docker.io/curlimages/curl': { pullMs: 2200, sizeBytes: 9_806_430, entrypoint: exits(2) },
   'registry.k8s.io/nginx-slim': { pullMs: 2600, sizeBytes: 20_413_224, entrypoint: server(300) },
+  // The kubernetes.io task pages (probes, init containers) use the registry.k8s.io mirror of busybox.
+  'registry.k8s.io/busybox': { pullMs: 1400, sizeBytes: 1_144_547, entrypoint: exits(0), shell: true },
   'registry.k8s.io/pause': { pullMs: 600, sizeBytes: 320_368, entrypoint: server(0) },
   'registry.k8s.io/kube-proxy': { pullMs: 2900, sizeBytes: 30_710_498, entrypoint: server(100) },
   // The usual tutorial images (kubernetes.io tasks: HPA walkthrough, Job pi example, StatefulSet/MySQL).
   'registry.k8s.io/hpa-example': { pullMs: 5200, sizeBytes: 181_420_515, entrypoint: server(200) },
   'docker.io/library/perl': { pullMs: 9800, sizeBytes: 354_962_137, entrypoint: exits(0) },
+  // docker.io/library/bash:5 runs the kubernetes.io podFailurePolicy example.
+  'docker.io/library/bash': { pullMs: 1900, sizeBytes: 6_203_942, entrypoint: exits(0), shell: true },
   'docker.io/library/httpd': { pullMs: 3900, sizeBytes: 58_031_129, entrypoint: server(300) },
   'docker.io/library/redis': { pullMs: 3600, sizeBytes: 49_434_036, entrypoint: server(300) },
   'docker.io/library/mysql': { pullMs: 11_200, sizeBytes: 233_918_493, entrypoint: server(2000),
@@ -51,6 +57,15 @@ const CATALOGUE: Record<string, ImageSpec> = {
   'docker.io/longhornio/longhorn-manager': { pullMs: 9400, sizeBytes: 118_412_903, entrypoint: server(500), daemons: ['longhorn-manager'] },
   'docker.io/longhornio/longhorn-ui': { pullMs: 3100, sizeBytes: 74_102_311, entrypoint: server(300) },
   'registry.k8s.io/metrics-server/metrics-server': { pullMs: 2700, sizeBytes: 19_635_416, entrypoint: server(200) },
+  // Autoscaling and load-balancer add-ons (lib/cluster/addons): prometheus-adapter, Cluster Autoscaler, VPA, MetalLB.
+  'registry.k8s.io/prometheus-adapter/prometheus-adapter': { pullMs: 3300, sizeBytes: 30_866_590, entrypoint: server(200) },
+  'registry.k8s.io/autoscaling/cluster-autoscaler': { pullMs: 3500, sizeBytes: 33_118_722, entrypoint: server(300),
+    daemons: ['./cluster-autoscaler', '/cluster-autoscaler', 'cluster-autoscaler'] },
+  'registry.k8s.io/autoscaling/vpa-recommender': { pullMs: 2900, sizeBytes: 23_496_108, entrypoint: server(200), daemons: ['/recommender'] },
+  'registry.k8s.io/autoscaling/vpa-updater': { pullMs: 2900, sizeBytes: 23_109_436, entrypoint: server(200), daemons: ['/updater'] },
+  'registry.k8s.io/autoscaling/vpa-admission-controller': { pullMs: 3000, sizeBytes: 24_090_775, entrypoint: server(200), daemons: ['/admission-controller'] },
+  'quay.io/metallb/controller': { pullMs: 3200, sizeBytes: 30_402_346, entrypoint: server(200) },
+  'quay.io/metallb/speaker': { pullMs: 4400, sizeBytes: 54_232_901, entrypoint: server(200) },
 };
 
 export function lookupImage(image: string): ImageSpec | undefined {
@@ -77,13 +92,17 @@ export function processFor(container: Container, spec: ImageSpec): ProcessModel 
   if (spec.needsEnv && !container.command && !(container.env ?? []).some((e) => spec.needsEnv!.includes(e.name))) {
     return { exitAfterMs: 900, exitCode: 1 };
   }
+  // A shell reading a terminal: with stdin open (`kubectl run -it`, `stdin: true`) it waits for input
+  // and, as PID 1, ignores SIGTERM; without stdin it reads EOF and exits 0 at once.
+  const interactive = argv.length === 0 ? spec.shell : SHELLS.has(argv[0]) && argv.slice(1).every((a) => /^-[il]+$/.test(a));
+  if (container.stdin && interactive) return { exitCode: 0 };
   if (argv.length === 0) return spec.entrypoint;
   if (spec.daemons?.includes(argv[0])) return spec.entrypoint;
   // perl -Mbignum=bpi -wle 'print bpi(2000)': computing digits takes a few seconds.
   const digits = /\bbpi\((\d+)\)/.exec(argv.join(' '));
   if (digits) return { exitAfterMs: 2000 + Math.min(Number(digits[1]), 100_000) * 2, exitCode: 0 };
   const text = argv.join(' ');
-  if (/\bsleep\s+inf(inity)?\b/.test(text) || /while\s+(true|:|sleep\s+[\d.]+)\s*;?\s*do\b/.test(text) || /tail\s+-f/.test(text)) {
+  if (/\bsleep\s+inf(inity)?\b/.test(text) || /while\s+(true|:|sleep\s+[\d.]+)\s*;?\s*do\b/.test(text) || /tail\s+-[fF]\b/.test(text)) {
     return { exitCode: 0 };
   }
   const sleeps = [...text.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateLine, piDigits, processLogs } from './process-logs';
+import { dateLine, piDigits, processLogs, scriptFileOps } from './process-logs';
 
 const T0 = Date.UTC(2025, 0, 1);
 const texts = (c: Parameters<typeof processLogs>[0], until: number) => processLogs(c, { HOSTNAME: 'p' }, T0, T0 + until).map((l) => l.text);
@@ -29,5 +29,17 @@ describe('process logs', () => {
     expect(texts({ name: 'n', image: 'nginx' }, 1).at(-1)).toContain('start worker processes');
     expect(texts({ name: 'm', image: 'mysql:8' }, 1)[1]).toContain('Database is uninitialized and password option is not specified');
     expect(texts({ name: 'm', image: 'mysql:8', env: [{ name: 'MYSQL_ROOT_PASSWORD', value: 'x' }] }, 1)).toEqual([]);
+  });
+
+  it('reads the file steps of a script and keeps redirected output out of the log', () => {
+    const c = { name: 'c', image: 'busybox', args: ['/bin/sh', '-c', 'touch /tmp/healthy; echo hi > /tmp/a; sleep 30; rm -f /tmp/healthy; echo x >> /tmp/a; sleep 600'] };
+    expect(scriptFileOps(c)).toEqual([
+      { at: 0, kind: 'touch', path: '/tmp/healthy' },
+      { at: 0, kind: 'write', path: '/tmp/a', text: 'hi\n' },
+      { at: 30_000, kind: 'remove', path: '/tmp/healthy' },
+      { at: 30_000, kind: 'append', path: '/tmp/a', text: 'x\n' },
+    ]);
+    expect(texts(c, 60_000)).toEqual([]);
+    expect(scriptFileOps({ name: 'c', image: 'nginx' })).toEqual([]);
   });
 });

@@ -96,6 +96,8 @@ function exec(stmts: string[], vars: Record<string, string>, start: number, run:
       continue;
     }
     const argv = words(stmt, vars, start + run.t);
+    // `echo x > file` writes the file, not the log (scriptFileOps applies the write).
+    if (/^(echo|printf|date)$/.test(argv[0]) && /(^|[^'"\\])>/.test(stmt.replace(/'[^']*'|"[^"]*"/g, ''))) continue;
     switch (argv[0]) {
       case 'echo': run.lines.push({ at: run.t, text: argv.slice(1).filter((a, k) => !(k === 0 && a === '-n')).join(' ') }); break;
       case 'printf': for (const text of printf(argv.slice(1))) run.lines.push({ at: run.t, text }); break;
@@ -138,6 +140,40 @@ function bannerOf(container: Container, start: number): string[] {
     return [`1:C ${r} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo`, `1:M ${r} * Ready to accept connections tcp`];
   }
   return [];
+}
+
+/** A file step of a container's script: `touch f`, `rm -f f`, `echo x > f`, `echo x >> f`. */
+export interface FileOp { at: number; kind: 'touch' | 'remove' | 'write' | 'append'; path: string; text?: string }
+
+const MAX_FILE_OPS = 20;
+
+/**
+ * The file writes and removals a `sh -c` script makes before its first loop, with their ms offset
+ * from the container's start (the docs' liveness example: `touch /tmp/healthy; sleep 30; rm -f /tmp/healthy`).
+ */
+export function scriptFileOps(container: Container): FileOp[] {
+  const argv = [...(container.command ?? []), ...(container.args ?? [])];
+  if (!(SHELLS.has(argv[0]) && argv[1] === '-c')) return [];
+  const vars = Object.fromEntries((container.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
+  const ops: FileOp[] = [];
+  let t = 0;
+  for (const stmt of statements(argv.slice(2).join(' '))) {
+    if (/^(while|until|for|if|do|done|then|else|fi)\b/.test(stmt) || ops.length >= MAX_FILE_OPS) break;
+    const redirect = /^(.*?)\s*(>>?)\s*([^\s>]+)$/.exec(stmt);
+    const args = words(redirect ? redirect[1] : stmt, vars, 0);
+    if (redirect) {
+      const text = args[0] === 'echo' ? `${args.slice(1).filter((a, k) => !(k === 0 && a === '-n')).join(' ')}${args[1] === '-n' ? '' : '\n'}`
+        : args[0] === 'printf' ? printf(args.slice(1)).join('\n') : '';
+      ops.push({ at: t, kind: redirect[2] === '>>' ? 'append' : 'write', path: redirect[3], text });
+      continue;
+    }
+    if (args[0] === 'sleep') t += (Number(args[1]) || 0) * 1000;
+    else if (args[0] === 'exit') break;
+    else if (args[0] === 'touch' || args[0] === 'rm') {
+      for (const p of args.slice(1).filter((a) => !a.startsWith('-'))) ops.push({ at: t, kind: args[0] === 'rm' ? 'remove' : 'touch', path: p });
+    }
+  }
+  return ops;
 }
 
 /** Lines a container instance started at `start` has printed by `until` (epoch ms). */

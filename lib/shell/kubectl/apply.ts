@@ -5,6 +5,7 @@ import { formatError, KubectlError, NotSimulated } from './errors';
 import { parseSource, readSources, validateObject } from './manifest';
 import { canonicalJson, mergeMaps } from './merge';
 import { resourceName } from './printers/output';
+import { checkMadeObjectOutput, outputFormat, printMadeObject } from './template-output';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -66,6 +67,8 @@ export function* manifestObjects(k: Kubectl): Generator<ResolvedObject> {
   if (unmapped.length) throw new MappingError(unmapped.join('\n'));
 }
 
+interface Outcome { msg: string; obj: KubeObject }
+
 function dryRunSuffix(k: Kubectl): string {
   const d = k.str('dry-run');
   return d === 'client' ? ' (dry run)' : d === 'server' ? ' (server dry run)' : '';
@@ -82,7 +85,7 @@ function lastApplied(r: ResolvedObject): string {
   return `${canonicalJson(copy)}\n`;
 }
 
-function applyOne(k: Kubectl, r: ResolvedObject): string {
+function applyOne(k: Kubectl, r: ResolvedObject): Outcome {
   const name = r.obj.metadata?.name;
   if (!name) {
     throw new KubectlError(`error: error when retrieving current configuration of:\nResource: "${r.res.group}/${r.res.version}, ` +
@@ -90,35 +93,43 @@ function applyOne(k: Kubectl, r: ResolvedObject): string {
       `Namespace: "${r.namespace ?? ''}"\nfrom server for: "${r.source}": resource name may not be empty`);
   }
   const dryRun = !!k.str('dry-run') && k.str('dry-run') !== 'none';
-  const applied = lastApplied(r);
-  const desired = structuredClone(r.obj);
-  desired.metadata = { ...desired.metadata, namespace: r.namespace, annotations: { ...desired.metadata?.annotations, [LAST_APPLIED]: applied } };
-  const live = k.cluster.get<KubeObject>(r.res.kind, r.namespace, name);
+  const { live, planned } = planApply(k, r);
   if (!live) {
-    if (k.str('dry-run') !== 'client') k.cluster.create(desired, { dryRun });
-    return `${resourceName(r.res, name)} created${dryRunSuffix(k)}\n`;
+    const made = k.str('dry-run') !== 'client' ? k.cluster.create(planned, { dryRun }) : planned;
+    return { msg: `${resourceName(r.res, name)} created${dryRunSuffix(k)}\n`, obj: made };
   }
-  const previous = live.metadata?.annotations?.[LAST_APPLIED];
-  if (previous === undefined) {
+  if (live.metadata?.annotations?.[LAST_APPLIED] === undefined) {
     k.err(`Warning: resource ${r.res.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by ` +
       'kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create ' +
       '--save-config or kubectl apply. The missing annotation will be patched automatically.\n');
   }
-  let original: Record<string, unknown> | undefined;
-  try { original = previous ? JSON.parse(previous) : undefined; } catch { original = undefined; }
-  const merged = mergeMaps(live, original, desired) as KubeObject;
-  if (canonicalJson(merged) === canonicalJson(live)) return `${resourceName(r.res, name)} unchanged${dryRunSuffix(k)}\n`;
-  if (k.str('dry-run') !== 'client') k.cluster.update(merged, { dryRun });
-  return `${resourceName(r.res, name)} configured${dryRunSuffix(k)}\n`;
+  if (canonicalJson(planned) === canonicalJson(live)) return { msg: `${resourceName(r.res, name)} unchanged${dryRunSuffix(k)}\n`, obj: live };
+  const updated = k.str('dry-run') !== 'client' ? k.cluster.update(planned, { dryRun }) : planned;
+  return { msg: `${resourceName(r.res, name)} configured${dryRunSuffix(k)}\n`, obj: updated };
 }
 
-function createOne(k: Kubectl, r: ResolvedObject): string {
+/**
+ * What `apply` sends for one manifest object (also what `kubectl diff` previews): the object to
+ * create with its last-applied annotation, or the three-way merge of live, last-applied and desired.
+ */
+export function planApply(k: Kubectl, r: ResolvedObject): { live?: KubeObject; planned: KubeObject } {
+  const desired = structuredClone(r.obj);
+  desired.metadata = { ...desired.metadata, namespace: r.namespace, annotations: { ...desired.metadata?.annotations, [LAST_APPLIED]: lastApplied(r) } };
+  const live = k.cluster.get<KubeObject>(r.res.kind, r.namespace, r.obj.metadata?.name ?? '');
+  if (!live) return { planned: desired };
+  const previous = live.metadata?.annotations?.[LAST_APPLIED];
+  let original: Record<string, unknown> | undefined;
+  try { original = previous ? JSON.parse(previous) : undefined; } catch { original = undefined; }
+  return { live, planned: mergeMaps(live, original, desired) as KubeObject };
+}
+
+function createOne(k: Kubectl, r: ResolvedObject): Outcome {
   const dryRun = !!k.str('dry-run') && k.str('dry-run') !== 'none';
   const obj = structuredClone(r.obj);
   if (r.namespace) obj.metadata = { ...obj.metadata, namespace: r.namespace };
   if (k.bool('save-config')) obj.metadata = { ...obj.metadata, annotations: { ...obj.metadata?.annotations, [LAST_APPLIED]: lastApplied(r) } };
-  if (k.str('dry-run') !== 'client') k.cluster.create(obj, { dryRun });
-  return `${resourceName(r.res, obj.metadata?.name ?? '')} created${dryRunSuffix(k)}\n`;
+  const made = k.str('dry-run') !== 'client' ? k.cluster.create(obj, { dryRun }) : obj;
+  return { msg: `${resourceName(r.res, obj.metadata?.name ?? '')} created${dryRunSuffix(k)}\n`, obj: made };
 }
 
 /** `--validate=strict` (default): the server rejects unknown fields; `warn` prints them; `false|ignore` skips. */
@@ -133,11 +144,16 @@ function checkFields(k: Kubectl, obj: KubeObject): void {
 /** Shared by `apply -f` and `create -f`: API errors are collected and printed after the rest. */
 export function runManifestVerb(k: Kubectl, mode: 'apply' | 'create'): number {
   const errors: string[] = [];
+  checkMadeObjectOutput(k);
+  let printed = 0;
   try {
     for (const r of manifestObjects(k)) {
       try {
         checkFields(k, r.obj);
-        k.out(mode === 'apply' ? applyOne(k, r) : createOne(k, r));
+        const { msg, obj } = mode === 'apply' ? applyOne(k, r) : createOne(k, r);
+        // With -o the object is printed instead of the message (YAML documents separated by ---).
+        if (!outputFormat(k)) k.out(msg);
+        else { if (printed++ && outputFormat(k) === 'yaml') k.out('---\n'); printMadeObject(k, obj, obj.metadata?.name ?? ''); }
         k.settle();
       } catch (e) {
         if (!isStatusError(e)) throw e;
@@ -155,6 +171,8 @@ const manifestFlags = [
   { name: 'filename', short: 'f', type: 'stringArray' as const },
   { name: 'dry-run', type: 'string' as const, noOptDefault: 'unchanged' },
   { name: 'output', short: 'o', type: 'string' as const },
+  { name: 'template', type: 'string' as const },
+  { name: 'show-managed-fields', type: 'bool' as const },
   { name: 'validate', type: 'string' as const, noOptDefault: 'strict' },
   { name: 'recursive', short: 'R', type: 'bool' as const },
   { name: 'selector', short: 'l', type: 'string' as const },

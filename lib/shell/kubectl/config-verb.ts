@@ -2,11 +2,13 @@
  * `kubectl config view|current-context|get-contexts|use-context|set-context` after
  * staging/src/k8s.io/kubectl/pkg/cmd/config/{view,current_context,get_contexts,use_context,set_context}.go.
  */
+import type { KubeObject } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { KubectlError, NotSimulated } from './errors';
 import { currentContext, loadKubeconfig, saveKubeconfig, type KubeConfig } from './kubeconfig';
 import { toJson, toYaml } from './printers/output';
 import { tabulate } from './printers/tabwriter';
+import { isTemplateOutput, outputFormat, printTemplate } from './template-output';
 
 const SUBCOMMANDS: [string, string][] = [
   ['current-context', 'Display the current-context'],
@@ -47,9 +49,10 @@ function view(k: Kubectl, cfg: KubeConfig): void {
     shown = { ...cfg, contexts: [ctx], clusters: cfg.clusters.filter((c) => c.name === ctx.context.cluster),
       users: cfg.users.filter((u) => u.name === ctx.context.user) };
   }
-  const out = k.str('output') ?? 'yaml';
+  const out = outputFormat(k) || 'yaml';
   if (out === 'json') k.out(toJson(shown));
   else if (out === 'yaml') k.out(toYaml(shown));
+  else if (isTemplateOutput(out) && !out.startsWith('custom-columns')) printTemplate(k, [shown as unknown as KubeObject], true);
   else throw new NotSimulated(`"kubectl config view -o ${out}"`);
 }
 
@@ -115,7 +118,7 @@ export const configVerb: VerbSpec = {
   short: 'Modify kubeconfig files',
   usage: 'kubectl config SUBCOMMAND [options]',
   flags: [
-    { name: 'output', short: 'o', type: 'string' },
+    { name: 'output', short: 'o', type: 'string' }, { name: 'template', type: 'string' },
     { name: 'minify', type: 'bool' },
     { name: 'raw', type: 'bool' },
     { name: 'flatten', type: 'bool' },

@@ -2,10 +2,11 @@ import type { KubeObject } from '../../cluster';
 import type { Kubectl } from './context';
 import { KubectlError, NotSimulated } from './errors';
 import type { FlagSpec } from './flags';
-import { badOutput } from './get';
-import { resourceName, toJson, toYaml } from './printers/output';
+import { resourceName } from './printers/output';
+import { checkMadeObjectOutput, printMadeObject } from './template-output';
 import { commandFailed } from './run';
 import { CONFIG_SUB_FLAGS, configmap, ingress, secret } from './create-config';
+import { namespace, service, SERVICE_SUB_FLAGS } from './create-service';
 
 /** Builds the object a `kubectl create <sub>` generator makes (staging/src/k8s.io/kubectl/pkg/cmd/create). */
 export interface CreateSubcommand {
@@ -24,6 +25,7 @@ export const CREATE_SUB_FLAGS: FlagSpec[] = [
   { name: 'restart', type: 'string' },
   { name: 'from', type: 'string' },
   ...CONFIG_SUB_FLAGS,
+  ...SERVICE_SUB_FLAGS,
 ];
 
 const meta = (k: Kubectl, name: string, extra: Record<string, unknown> = {}) =>
@@ -115,8 +117,8 @@ const cronjob: CreateSubcommand = {
   },
 };
 
-/** Generators by subcommand name; other kinds (service, configmap, ...) can be added here. */
-export const CREATE_SUBCOMMANDS: CreateSubcommand[] = [deployment, job, cronjob, configmap, secret, ingress];
+/** Generators by subcommand name. */
+export const CREATE_SUBCOMMANDS: CreateSubcommand[] = [deployment, job, cronjob, configmap, secret, ingress, namespace, service];
 
 /** `kubectl create <sub> NAME ...`: build, create (or dry-run), print like the real generators. */
 export function runCreateSubcommand(k: Kubectl): number {
@@ -131,8 +133,7 @@ export function runCreateSubcommand(k: Kubectl): number {
   const name = k.args[1 + skip];
   if (!name) throw new KubectlError(`error: exactly one NAME is required, got 0\nSee 'kubectl create ${subName} -h' for help and examples`);
   if (k.args.length > 2 + skip) throw new KubectlError(`error: exactly one NAME is required, got ${k.args.length - 1 - skip}\nSee 'kubectl create ${subName} -h' for help and examples`);
-  const output = k.str('output') ?? '';
-  if (output && !['yaml', 'json', 'name'].includes(output)) throw badOutput(output);
+  checkMadeObjectOutput(k);
   const obj = sub.build(k, name);
   const dryRun = k.str('dry-run') ?? 'none';
   let shown = obj;
@@ -142,9 +143,6 @@ export function runCreateSubcommand(k: Kubectl): number {
   }
   const res = k.cluster.resourceForKind(obj.kind!)!;
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  if (output === 'yaml') k.out(toYaml(shown));
-  else if (output === 'json') k.out(toJson(shown));
-  else if (output === 'name') k.out(`${resourceName(res, name)}\n`);
-  else k.out(`${resourceName(res, name)} created${suffix}\n`);
+  if (!printMadeObject(k, shown, name)) k.out(`${resourceName(res, name)} created${suffix}\n`);
   return 0;
 }

@@ -1,4 +1,4 @@
-import type { Container, ContainerState, ContainerStatus, Event, Pod } from 'kubernetes-types/core/v1';
+import type { Container, ContainerState, ContainerStatus, Event, Pod, Probe } from 'kubernetes-types/core/v1';
 import { since } from './printers/duration';
 
 /** RFC 1123 with numeric zone, as describe prints times (`Wed, 01 Jan 2025 00:00:05 +0000`). */
@@ -66,6 +66,30 @@ export function containerResources(l: Lines, c: Container): void {
   }
 }
 
+/** describe.go DescribeProbe: `http-get http://:8080/healthz delay=3s timeout=1s period=3s #success=1 #failure=3`. */
+export function describeProbe(p: Probe): string {
+  const attrs = `delay=${p.initialDelaySeconds ?? 0}s timeout=${p.timeoutSeconds ?? 0}s period=${p.periodSeconds ?? 0}s ` +
+    `#success=${p.successThreshold ?? 0} #failure=${p.failureThreshold ?? 0}`;
+  if (p.exec) return `exec [${(p.exec.command ?? []).join(' ')}] ${attrs}`;
+  if (p.httpGet) {
+    const port = String(p.httpGet.port ?? '');
+    const host = p.httpGet.host ?? '';
+    const hostPort = port ? `${host.includes(':') ? `[${host}]` : host}:${port}` : host;
+    const path = p.httpGet.path ? (p.httpGet.path.startsWith('/') ? p.httpGet.path : `/${p.httpGet.path}`) : '';
+    return `http-get ${(p.httpGet.scheme ?? '').toLowerCase()}://${hostPort}${path} ${attrs}`;
+  }
+  if (p.tcpSocket) return `tcp-socket ${p.tcpSocket.host ?? ''}:${String(p.tcpSocket.port ?? '')} ${attrs}`;
+  if (p.grpc) return `grpc <pod>:${p.grpc.port} ${p.grpc.service ?? ''} ${attrs}`;
+  return `unknown ${attrs}`;
+}
+
+/** describeContainerProbe: the Liveness/Readiness/Startup lines after the resources. */
+export function containerProbes(l: Lines, c: Container): void {
+  for (const [title, probe] of [['Liveness', c.livenessProbe], ['Readiness', c.readinessProbe], ['Startup', c.startupProbe]] as const) {
+    if (probe) l.w(2, `${title}:\t${describeProbe(probe)}`);
+  }
+}
+
 function container(l: Lines, c: Container, st: ContainerStatus | undefined): void {
   l.w(1, `${c.name}:`);
   if (st) l.w(2, `Container ID:\t${st.containerID ?? ''}`);
@@ -77,6 +101,7 @@ function container(l: Lines, c: Container, st: ContainerStatus | undefined): voi
   l.w(2, `Ready:\t${st?.ready ? 'True' : 'False'}`);
   l.w(2, `Restart Count:\t${st?.restartCount ?? 0}`);
   containerResources(l, c);
+  containerProbes(l, c);
   const env = c.env ?? [];
   if (env.length === 0) l.w(2, 'Environment:\t<none>');
   else { l.w(2, 'Environment:'); for (const e of env) l.w(3, `${e.name}:\t${e.value ?? ''}`); }
@@ -139,6 +164,10 @@ export function describePod(pod: Pod, events: Event[], now: number): string {
   if (st.podIPs?.length) { l.w(0, 'IPs:'); for (const ip of st.podIPs) l.w(1, `IP:\t${ip.ip}`); } else l.w(0, 'IPs:\t<none>');
   const owner = m.ownerReferences?.find((o) => o.controller);
   if (owner) l.w(0, `Controlled By:\t${owner.kind}/${owner.name}`);
+  if (pod.spec?.initContainers?.length) {
+    l.w(0, 'Init Containers:');
+    for (const c of pod.spec.initContainers) container(l, c, st.initContainerStatuses?.find((s) => s.name === c.name));
+  }
   l.w(0, 'Containers:');
   for (const c of pod.spec?.containers ?? []) container(l, c, st.containerStatuses?.find((s) => s.name === c.name));
   if (st.conditions?.length) {

@@ -42,8 +42,9 @@ export function describeService(svc: KubeObject, events: Event[], now: number, c
   l.w(0, `IP:\t${spec.clusterIP ?? ''}`);
   l.w(0, `IPs:\t${(spec.clusterIPs ?? []).join(',') || '<none>'}`);
   if (spec.externalIPs?.length) l.w(0, `External IPs:\t${spec.externalIPs.join(',')}`);
-  const ingress = (svc.status?.loadBalancer?.ingress ?? []) as { ip?: string; hostname?: string }[];
-  if (ingress.length) l.w(0, `LoadBalancer Ingress:\t${ingress.map((i) => i.ip || i.hostname).join(', ')}`);
+  // buildIngressString: IP (or hostname), then the ipMode in parentheses when set.
+  const ingress = (svc.status?.loadBalancer?.ingress ?? []) as { ip?: string; hostname?: string; ipMode?: string }[];
+  if (ingress.length) l.w(0, `LoadBalancer Ingress:\t${ingress.map((i) => `${i.ip || i.hostname}${i.ipMode ? ` (${i.ipMode})` : ''}`).join(', ')}`);
   if (spec.type === 'ExternalName') l.w(0, `External Name:\t${spec.externalName}`);
   for (const p of (spec.ports ?? []) as SvcPort[]) {
     const name = p.name || '<unset>';

@@ -5,7 +5,7 @@
  */
 import type { Container, Event, PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { Cluster, KubeObject } from '../../cluster';
-import { containerPortsAndCommand, containerResources, describeEvents, describeTime, Lines, multiline } from './describe-pod';
+import { containerPortsAndCommand, containerProbes, containerResources, describeEvents, describeTime, Lines, multiline } from './describe-pod';
 import { humanDuration } from './printers/duration';
 import { formatSelector } from './printers/workloads';
 
@@ -32,6 +32,7 @@ function templateContainer(l: Lines, c: Container): void {
   l.w(2, `Image:\t${c.image ?? ''}`);
   containerPortsAndCommand(l, c);
   containerResources(l, c);
+  containerProbes(l, c);
   const env = c.env ?? [];
   if (env.length === 0) l.w(2, 'Environment:\t<none>');
   else {

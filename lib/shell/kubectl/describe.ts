@@ -3,6 +3,8 @@ import type { Cluster, KubeObject } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { KubectlError, NotSimulated } from './errors';
 import { CLUSTER_DESCRIBERS } from './describe-cluster-kinds';
+import { describeCustomResource } from './describe-custom';
+import { describeEndpoints, describeEndpointSlice } from './describe-endpoints';
 import { describeHpa } from './describe-hpa';
 import { describeIngress } from './describe-ingress';
 import { describePod } from './describe-pod';
@@ -24,6 +26,12 @@ const DESCRIBERS: Record<string, Describer> = {
   Job: describeJob,
   CronJob: describeCronJob,
   HorizontalPodAutoscaler: describeHpa,
+  Endpoints: describeEndpoints,
+  EndpointSlice: describeEndpointSlice,
+  VerticalPodAutoscaler: describeCustomResource,
+  VerticalPodAutoscalerCheckpoint: describeCustomResource,
+  IPAddressPool: describeCustomResource,
+  L2Advertisement: describeCustomResource,
 };
 
 /**

@@ -1,8 +1,8 @@
 import { runTop } from './top';
 /**
- * `kubectl api-resources`, `api-versions`, `cluster-info`, `explain` and `top`, after
+ * `kubectl api-resources`, `api-versions`, `cluster-info` and `top`, after
  * staging/src/k8s.io/kubectl/pkg/cmd/{apiresources/apiresources.go,apiresources/apiversions.go,
- * clusterinfo/clusterinfo.go,explain/explain.go,top/top.go}.
+ * clusterinfo/clusterinfo.go,top/top.go}; `explain` lives in explain/.
  */
 import { apiVersionOf, RESOURCES, type KubeObject, type ResourceInfo } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
@@ -79,20 +79,6 @@ export const clusterInfoVerb: VerbSpec = {
     }
     k.out(`${lines.join('\n')}\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
     return 0;
-  },
-};
-
-export const explainVerb: VerbSpec = {
-  name: 'explain', short: 'Get documentation for a resource', usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
-  flags: [{ name: 'recursive', type: 'bool' }, { name: 'api-version', type: 'string' }, { name: 'output', short: 'o', type: 'string' }],
-  run: (k) => {
-    if (k.args.length === 0) {
-      throw new KubectlError("You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee 'kubectl explain -h' for help and examples");
-    }
-    const type = k.args[0].split('.')[0];
-    if (!k.cluster.resolveResource(type)) throw new KubectlError(`error: the server doesn't have a resource type "${type}"`);
-    throw new KubectlError('kubelab: "kubectl explain" is not simulated yet: the field documentation (OpenAPI schema) is not bundled. ' +
-      'See https://kubernetes.io/docs/reference/kubernetes-api/');
   },
 };
 

@@ -1,7 +1,8 @@
 import type { KubeObject } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { KubectlError } from './errors';
-import { resourceName, toJson, toYaml } from './printers/output';
+import { resourceName } from './printers/output';
+import { checkMadeObjectOutput, printMadeObject } from './template-output';
 
 const EXPOSABLE = ['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet'];
 
@@ -64,14 +65,11 @@ function runExpose(k: Kubectl): number {
   if (type_ && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(type_)) {
     throw new KubectlError(`The Service "${svcName}" is invalid: spec.type: Unsupported value: "${type_}": supported values: "ClusterIP", "ExternalName", "LoadBalancer", "NodePort"`);
   }
+  checkMadeObjectOutput(k);
   const dryRun = k.str('dry-run') ?? 'none';
   const shown = dryRun === 'client' ? svc : k.cluster.create(svc, { dryRun: dryRun === 'server' });
-  const output = k.str('output');
   const svcRes = k.cluster.resourceForKind('Service')!;
-  if (output === 'yaml') k.out(toYaml(shown));
-  else if (output === 'json') k.out(toJson(shown));
-  else if (output === 'name') k.out(`${resourceName(svcRes, svcName)}\n`);
-  else k.out(`${resourceName(svcRes, svcName)} exposed${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+  if (!printMadeObject(k, shown, svcName)) k.out(`${resourceName(svcRes, svcName)} exposed${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`);
   k.settle();
   return 0;
 }
@@ -84,7 +82,7 @@ export const exposeVerb: VerbSpec = {
     { name: 'port', type: 'string' }, { name: 'target-port', type: 'string' }, { name: 'name', type: 'string' },
     { name: 'type', type: 'string' }, { name: 'protocol', type: 'string' }, { name: 'selector', short: 'l', type: 'string' },
     { name: 'cluster-ip', type: 'string' }, { name: 'external-ip', type: 'string' }, { name: 'labels', type: 'string' },
-    { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' }, { name: 'output', short: 'o', type: 'string' },
+    { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' }, { name: 'output', short: 'o', type: 'string' }, { name: 'template', type: 'string' },
     { name: 'filename', short: 'f', type: 'stringArray' }, { name: 'session-affinity', type: 'string' },
   ],
   run: runExpose,

@@ -1,44 +1,13 @@
 /**
- * `get` extras: `-o jsonpath=...`, `-o custom-columns=...`, `--sort-by`, `--field-selector`.
+ * `get` extras: `-o custom-columns=...`, `--sort-by`, `--field-selector` (template printers: template-output.ts).
  * After staging/src/k8s.io/kubectl/pkg/cmd/get/{customcolumn.go,sorter.go,get.go} and
  * cli-runtime printers/jsonpath.go; field labels per kind from pkg/registry/<kind>/strategy.go
  * (GetAttrs / ToSelectableFields).
  */
 import type { KubeObject, ResourceInfo } from '../../cluster';
-import type { Kubectl } from './context';
 import { KubectlError } from './errors';
-import { evalPath, JsonPathError, parsePath, printValue, relaxed, renderJsonPath } from './jsonpath';
-import { asList } from './printers/output';
+import { evalPath, parsePath, printValue, relaxed } from './jsonpath';
 import { tabulate } from './printers/tabwriter';
-
-/** Output formats this file prints. */
-export function isTemplateOutput(output: string): boolean {
-  return /^(jsonpath|jsonpath-as-json|custom-columns)(=|$)/.test(output);
-}
-
-function templateOf(output: string): { kind: string; arg: string } {
-  const eq = output.indexOf('=');
-  return { kind: eq < 0 ? output : output.slice(0, eq), arg: eq < 0 ? '' : output.slice(eq + 1) };
-}
-
-/** Prints objects through a jsonpath or custom-columns template. */
-export function printTemplate(k: Kubectl, objects: KubeObject[], single: boolean): void {
-  const { kind, arg } = templateOf(k.str('output')!);
-  if (kind === 'custom-columns') { k.out(customColumns(arg, objects, k.bool('no-headers'))); return; }
-  if (!arg) throw new KubectlError('error: template format specified but no template given');
-  const data = single ? objects[0] : asList(objects);
-  try {
-    if (kind === 'jsonpath-as-json') {
-      const tpl = relaxed(arg).slice(1, -1);
-      k.out(`${JSON.stringify(evalPath(data, parsePath(tpl)), null, 4)}\n`);
-      return;
-    }
-    k.out(renderJsonPath(arg, data));
-  } catch (e) {
-    if (e instanceof JsonPathError) throw new KubectlError(`error: error parsing jsonpath ${arg}, ${e.message}`);
-    throw e;
-  }
-}
 
 /** customcolumn.go: `HEADER:.json.path,...`; several results join with ",", none → `<none>`. */
 export function customColumns(spec: string, objects: KubeObject[], noHeaders: boolean): string {

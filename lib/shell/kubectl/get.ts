@@ -1,11 +1,12 @@
 import type { KubeObject, ResourceInfo } from '../../cluster';
 
 import type { Kubectl, VerbSpec } from './context';
-import { KubectlError, NotSimulated } from './errors';
+import { KubectlError } from './errors';
 import { asList, resourceName, toJson, toYaml } from './printers/output';
 import { printerFor } from './printers/registry';
 import { tabulate } from './printers/tabwriter';
-import { filterByFields, isTemplateOutput, printTemplate, sortObjects } from './get-output';
+import { filterByFields, sortObjects } from './get-output';
+import { isTemplateOutput, outputFormat, printTemplate } from './template-output';
 import { runWatch } from './get-watch';
 import { isAllCategory, resolveArgs, type ResourceRequest } from './resource-args';
 import { matchesSelector, parseSelector } from './selector';
@@ -53,11 +54,15 @@ function printTables(k: Kubectl, found: Found[], withKind: boolean): void {
     if (objects.length === 0) continue;
     const p = printerFor(res.kind);
     const nsCol = allNs && res.namespaced;
-    const header = [...(nsCol ? ['NAMESPACE'] : []), ...p.columns, ...(wide ? p.wideColumns : []), ...(k.bool('show-labels') ? ['LABELS'] : [])];
+    // -L: one column per label key, headed by its last path segment in capitals (formatLabelHeaders).
+    const labelCols = ((k.flags['label-columns'] as string[] | undefined) ?? []).flatMap((l) => l.split(',')).map((l) => l.trim()).filter(Boolean);
+    const header = [...(nsCol ? ['NAMESPACE'] : []), ...p.columns, ...(wide ? p.wideColumns : []),
+      ...labelCols.map((l) => l.split('/').pop()!.toUpperCase()), ...(k.bool('show-labels') ? ['LABELS'] : [])];
     const rows = objects.map((o) => {
       const cells = p.row(o, { wide, now: k.cluster.now() });
       if (withKind) cells[0] = resourceName(res, cells[0]);
       if (nsCol) cells.unshift(o.metadata?.namespace ?? '');
+      for (const l of labelCols) cells.push(o.metadata?.labels?.[l] ?? '');
       if (k.bool('show-labels')) {
         const labels = Object.entries(o.metadata?.labels ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, b]) => `${a}=${b}`);
         cells.push(labels.join(',') || '<none>');
@@ -70,11 +75,8 @@ function printTables(k: Kubectl, found: Found[], withKind: boolean): void {
 }
 
 async function runGet(k: Kubectl): Promise<number> {
-  const output = k.str('output') ?? '';
-  if (!['', 'wide', 'yaml', 'json', 'name'].includes(output) && !isTemplateOutput(output)) {
-    if (/^(jsonpath|custom-columns|go-template|template)/.test(output)) throw new NotSimulated(`"kubectl get -o ${output.split('=')[0]}"`);
-    throw badOutput(output);
-  }
+  const output = outputFormat(k);
+  if (!['', 'wide', 'yaml', 'json', 'name'].includes(output) && !isTemplateOutput(output)) throw badOutput(output);
   if (k.args.length === 0) {
     throw new KubectlError('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of ' +
       'supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed ' +
@@ -115,6 +117,10 @@ export const getVerb: VerbSpec = {
   usage: 'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   flags: [
     { name: 'output', short: 'o', type: 'string' },
+    { name: 'template', type: 'string' },
+    { name: 'allow-missing-template-keys', type: 'bool', default: true },
+    // Objects here carry no managedFields, so there is nothing to hide or show.
+    { name: 'show-managed-fields', type: 'bool' },
     { name: 'all-namespaces', short: 'A', type: 'bool' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'show-labels', type: 'bool' },

@@ -5,7 +5,7 @@
  */
 import type { VerbSpec } from './context';
 
-interface HelpDoc { long: string; examples: string[] }
+interface HelpDoc { long: string; examples: string[]; /** This verb's own texts for flags whose meaning differs per verb. */ flags?: Record<string, string> }
 
 const DOCS: Record<string, HelpDoc> = {
   get: { long: 'Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label\nselector and the --selector flag. If the desired resource type is namespaced you will only see results in the current\nnamespace if you don\'t specify any namespace.\n\n By specifying the output as \'template\' and providing a Go template as the value of the --template flag, you can filter\nthe attributes of the fetched resources.\n\nUse "kubectl api-resources" for a complete list of supported resources.',
@@ -38,6 +38,11 @@ const DOCS: Record<string, HelpDoc> = {
   'api-versions': { long: 'Print the supported API versions on the server, in the form of "group/version".', examples: ['# Print the supported API versions', 'kubectl api-versions'] },
   'cluster-info': { long: 'Display addresses of the control plane and services with label kubernetes.io/cluster-service=true. To further debug and\ndiagnose cluster problems, use \'kubectl cluster-info dump\'.', examples: ['# Print the address of the control plane and cluster services', 'kubectl cluster-info'] },
   config: { long: 'Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".', examples: [] },
+  // staging/src/k8s.io/kubectl/pkg/cmd/explain/explain.go
+  explain: { long: 'Describe fields and structure of various resources.\n\n This command describes the fields associated with each supported API resource. Fields are identified via a simple\nJSONPath identifier:\n\n        <type>.<fieldName>[.<fieldName>]\n        \n Information about each field is retrieved from the server in OpenAPI format.\n\nUse "kubectl api-resources" for a complete list of supported resources.',
+    examples: ['# Get the documentation of the resource and its fields', 'kubectl explain pods', '', '# Get all the fields in the resource', 'kubectl explain pods --recursive', '', '# Get the explanation for deployment in supported api versions', 'kubectl explain deployments --api-version=apps/v1', '', '# Get the documentation of a specific field of a resource', 'kubectl explain pods.spec.containers', '', '# Get the documentation of resources in different format', 'kubectl explain deployment --output=plaintext-openapiv2'],
+    flags: { 'api-version': 'Use given api-version (group/version) of the resource.', output: 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).',
+      recursive: 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their\ndescription.' } },
 };
 
 const FLAG_DOCS: Record<string, string> = {
@@ -74,19 +79,22 @@ function flagDefault(f: VerbSpec['flags'][number]): string {
   if (f.type === 'bool') return String(f.default ?? false);
   if (f.type === 'stringArray') return '[]';
   if (f.type === 'int') return String(f.default ?? 0);
-  return f.default === undefined ? "''" : String(f.default);
+  // pflag prints string defaults quoted ('strategic'), durations bare (30s).
+  if (f.default === undefined) return "''";
+  return /^\d+(ms|s|m|h)$/.test(String(f.default)) ? String(f.default) : `'${f.default}'`;
 }
 
 export function verbHelp(spec: VerbSpec): string {
   const doc = DOCS[spec.name];
   const out: string[] = [doc ? doc.long : `${spec.short}.`, ''];
   if (doc?.examples.length) out.push('Examples:', ...doc.examples.map((e) => (e ? `  ${e}` : '  ')), '');
-  const opts = spec.flags.filter((f) => FLAG_DOCS[f.name]).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const text = (name: string) => doc?.flags?.[name] ?? FLAG_DOCS[name];
+  const opts = spec.flags.filter((f) => text(f.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
   if (opts.length) {
     out.push('Options:');
     for (const f of opts) {
       out.push(`    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${flagDefault(f)}:`);
-      out.push(...FLAG_DOCS[f.name].split('\n').map((l) => `\t${l}`), '');
+      out.push(...text(f.name).split('\n').map((l) => `\t${l}`), '');
     }
   }
   out.push('Usage:', `  ${spec.usage}`, '', 'Use "kubectl options" for a list of global command-line options (applies to all commands).', '');

@@ -2,6 +2,7 @@ import type { CommandFn } from '../io';
 import { makeKubectl } from './context';
 import { formatError, KubectlError, NotSimulated } from './errors';
 import { configHelp } from './config-verb';
+import { createHelp } from './create-help';
 import { FlagError, GLOBAL_FLAGS, parseFlags } from './flags';
 import { verbHelp } from './help';
 import { HELP_GROUPS, KNOWN_VERBS, SHORT_HELP, VERBS } from './verbs';
@@ -79,11 +80,17 @@ export const kubectl: CommandFn = async ({ argv, io, env, signal }) => {
       throw new KubectlError(`Error: ${e.message}\nSee 'kubectl ${verb} --help' for usage.`);
     }
     if (parsed.flags.help) {
-      io.stdout(spec.name === 'config' && !rest.some((a) => !a.startsWith('-')) ? configHelp() : verbHelp(spec));
+      if (spec.name === 'create') io.stdout(createHelp(parsed.args));
+      else io.stdout(spec.name === 'config' && !rest.some((a) => !a.startsWith('-')) ? configHelp() : verbHelp(spec));
       return 0;
     }
     return await spec.run(makeKubectl(verb, parsed, io, env, signal));
   } catch (e) {
+    // A programming error is not a kubectl message: say so plainly instead of dressing it as "error: ...".
+    if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError) {
+      io.stderr(`kubelab: internal error: ${e.message}\n`);
+      return 1;
+    }
     io.stderr(formatError(e));
     return e instanceof KubectlError ? e.exitCode : 1;
   }

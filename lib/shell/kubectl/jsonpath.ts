@@ -100,9 +100,10 @@ export function parsePath(expr: string): Step[] {
     if (c === '.') {
       if (s[i + 1] === '.') { steps.push({ t: 'recursive' }); i += 2; continue; }
       i++;
-      const m = /^[^.[\]]*/.exec(s.slice(i))![0];
+      // `\.` keeps a dot inside a key (`{.data.ca\.crt}`), as client-go's parser.go parseField does.
+      const m = /^(?:\\.|[^.[\]\\])*/.exec(s.slice(i))![0];
       if (m === '*') steps.push({ t: 'wild' });
-      else if (m) steps.push({ t: 'field', name: m });
+      else if (m) steps.push({ t: 'field', name: m.replace(/\\(.)/g, '$1') });
       i += m.length;
     } else if (c === '[') {
       let depth = 0, j = i, quote = '';

@@ -71,7 +71,14 @@ export function parseSource(src: ManifestSource): KubeObject[] {
     if (err) {
       throw new KubectlError(`error: error parsing ${src.name}: error converting YAML to JSON: ${goYamlMessage(err, src.text)}`);
     }
-    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (e) {
+      // The yaml package throws a ReferenceError on alias bombs; go-yaml (decode.go) refuses them so.
+      if (!(e instanceof ReferenceError)) throw e;
+      throw new KubectlError(`error: error parsing ${src.name}: error converting YAML to JSON: yaml: document contains excessive aliasing`);
+    }
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new KubectlError(`error: error parsing ${src.name}: error unmarshaling JSON: while decoding JSON: json: ` +

@@ -191,6 +191,9 @@ spec:
       .replace('echo trying; exit 1', 'sleep 60'));
     await sh('kubectl apply -f slow.yaml');
     await sh('sleep 10');
+    // 1.34: FailureTarget while the deadline-killed pod terminates, then Failed.
+    expect(await sh('kubectl get job slow')).toMatch(/slow\s+(FailureTarget|Failed)\s+0\/1/);
+    await sh('sleep 40');
     expect(await sh('kubectl get job slow')).toMatch(/slow\s+Failed\s+0\/1/);
     expect(cluster.get<KubeObject>('Job', 'default', 'slow')!.status!.conditions!.at(-1).reason).toBe('DeadlineExceeded');
   });

@@ -1,7 +1,9 @@
-import { bundledManifest, connect, connectLocalhost, isControllerPod, plainHttpOnTlsPort, resolveHost, servedCertificate, serveHttp, serveIngress, type HttpResponse, type ServedCertificate } from '../../cluster';
+import { bundledManifest, connect, connectLocalhost, containerFileLookup, isControllerPod, plainHttpOnTlsPort, resolveHost, servedCertificate, serveHttp, serveIngress, type HttpResponse, type ServedCertificate } from '../../cluster';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { ShellEnv } from '../io';
-import { containerFileLookup } from '../kubectl/exec/container-fs';
+
+/** The master node's address: the source IP of requests typed at the master's shell. */
+const MASTER_IP = '192.168.0.30';
 
 /** Where a network tool runs: inside a pod (cluster DNS) or on the master node (no pod). */
 export interface NetOrigin {
@@ -51,7 +53,7 @@ export async function httpFetch(env: ShellEnv, origin: NetOrigin, url: ParsedUrl
   const target = forward && cluster.get<Pod>('Pod', forward.namespace, forward.pod);
   const conn = forward ? (target?.status?.podIP ? connect(cluster, target.status.podIP, forward.port) : { ok: false as const, error: 'refused' as const, ms: 0 })
     : ip === '127.0.0.1' ? (origin.pod ? { ok: false as const, error: 'refused' as const, ms: 0 } : connectLocalhost(cluster, url.port))
-      : connect(cluster, ip, url.port);
+      : connect(cluster, ip, url.port, origin.pod?.status?.podIP ?? MASTER_IP);
   if (!conn.ok) {
     const ms = maxMs !== undefined ? Math.min(conn.ms, maxMs) : conn.ms;
     if (ms > 0) await env.sleep(ms, signal);

@@ -3,3 +3,4 @@ export { makeWget } from './wget';
 export { makeNslookup } from './nslookup';
 export { httpFetch, parseUrl } from './http-client';
 export type { NetOrigin } from './http-client';
+export { makeDig } from './dig';

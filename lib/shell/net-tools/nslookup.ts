@@ -1,4 +1,4 @@
-import { DNS_SERVICE_IP, resolveHost } from '../../cluster';
+import { DNS_SERVICE_IP, resolveHost, resolveSrv } from '../../cluster';
 import type { CommandFn } from '../io';
 import type { NetOrigin } from './http-client';
 
@@ -11,6 +11,7 @@ export function makeNslookup(origin: () => NetOrigin, dialect: 'busybox' | 'bind
   return ({ argv, io, env }) => {
     const args = argv.slice(1).filter((a) => !a.startsWith('-'));
     const name = args[0];
+    const type = (argv.slice(1).map((a) => /^-(?:type|query|q|querytype)=(\w+)$/i.exec(a)?.[1]).find(Boolean) ?? 'A').toUpperCase();
     if (!name) {
       io.stderr(dialect === 'busybox' ? 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n' : '');
       return 1;
@@ -23,6 +24,20 @@ export function makeNslookup(origin: () => NetOrigin, dialect: 'busybox' | 'bind
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) {
       const rev = `${name.split('.').reverse().join('.')}.in-addr.arpa`;
       io.stdout(`** server can't find ${rev}: NXDOMAIN\n\n`);
+      return 1;
+    }
+    if (type === 'SRV') {
+      // SRV answers (coredns kubernetes plugin): busybox prints the target without the root dot, bind with it.
+      const srv = resolveSrv(env.cluster, name, pod);
+      if (!srv.ok) { io.stdout(`** server can't find ${name}: NXDOMAIN\n\n`); return 1; }
+      for (const r of srv.records) {
+        io.stdout(`${srv.name}\tservice = ${r.priority} ${r.weight} ${r.port} ${r.target}${dialect === 'bind' ? '.' : ''}\n`);
+      }
+      io.stdout('\n');
+      return 0;
+    }
+    if (type !== 'A' && type !== 'ANY') {
+      io.stderr(`kubelab: nslookup -type=${type.toLowerCase()} is not simulated (A and SRV records are)\n`);
       return 1;
     }
     const a = resolveHost(env.cluster, name, pod);

@@ -2,6 +2,7 @@ import type { Pod } from '../../k8s';
 import { imageFamily } from '../../runtime/http-apps';
 import type { KubeObject } from '../../types';
 import type { NetView } from '../dns';
+import { netList, netGet } from '../view-cache';
 
 /** What an ingress-nginx controller pod was started with (its container args). */
 export interface ControllerConfig {
@@ -24,8 +25,16 @@ export const isControllerPod = (pod: Pod): boolean =>
 const running = (p: Pod) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp &&
   (p.status.containerStatuses ?? []).some((s) => !!s.state?.running);
 
-/** Parses the controller container's flags (cmd/nginx/flags.go in kubernetes/ingress-nginx). */
+const configs = new WeakMap<Pod, ControllerConfig>();
+
+/** Parses the controller container's flags (cmd/nginx/flags.go in kubernetes/ingress-nginx); once per pod object. */
 export function controllerConfig(pod: Pod): ControllerConfig {
+  let cfg = configs.get(pod);
+  if (!cfg) configs.set(pod, (cfg = parseConfig(pod)));
+  return cfg;
+}
+
+function parseConfig(pod: Pod): ControllerConfig {
   const c = (pod.spec?.containers ?? []).find((x) => !!x.image && imageFamily(x.image) === 'ingress-nginx');
   const ns = pod.metadata?.namespace ?? 'default';
   const args = [...(c?.command ?? []), ...(c?.args ?? [])].map((a) => a.replace(/\$\(POD_NAMESPACE\)/g, ns));
@@ -41,7 +50,7 @@ export function controllerConfig(pod: Pod): ControllerConfig {
 
 /** Running controller pods, oldest first (the leader writes status). */
 export function runningControllers(view: NetView): ControllerConfig[] {
-  return view.list<Pod>('Pod').filter((p) => isControllerPod(p) && running(p))
+  return netList<Pod>(view, 'Pod').filter((p) => isControllerPod(p) && running(p))
     .sort((a, b) => String(a.metadata?.creationTimestamp).localeCompare(String(b.metadata?.creationTimestamp)))
     .map(controllerConfig);
 }
@@ -56,10 +65,19 @@ export function handles(view: NetView, cfg: ControllerConfig, ing: KubeObject): 
   if (annotation !== undefined) return annotation === cfg.ingressClass;
   const className = ing.spec?.ingressClassName as string | undefined;
   if (!className) return cfg.watchWithoutClass;
-  const cls = view.get<KubeObject>('IngressClass', undefined, className);
+  const cls = netGet<KubeObject>(view, 'IngressClass', undefined, className);
   return !!cls && cls.spec?.controller === cfg.controllerClass;
 }
 
+/** Per cached Ingress list (one store revision) and controller: the Ingresses it serves. */
+const handledCache = new WeakMap<object, Map<string, KubeObject[]>>();
+
 export function handledIngresses(view: NetView, cfg: ControllerConfig): KubeObject[] {
-  return view.list<KubeObject>('Ingress').filter((i) => !i.metadata?.deletionTimestamp && handles(view, cfg, i));
+  const all = netList<KubeObject>(view, 'Ingress');
+  let byController = handledCache.get(all);
+  if (!byController) handledCache.set(all, (byController = new Map()));
+  const key = `${cfg.pod.metadata?.uid}/${cfg.ingressClass}/${cfg.controllerClass}/${cfg.watchWithoutClass}`;
+  let out = byController.get(key);
+  if (!out) byController.set(key, (out = all.filter((i) => !i.metadata?.deletionTimestamp && handles(view, cfg, i))));
+  return out;
 }

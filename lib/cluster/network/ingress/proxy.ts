@@ -3,8 +3,10 @@ import type { HttpRequest, HttpResponse } from '../../runtime/http-apps';
 import type { KubeObject } from '../../types';
 import type { NetView } from '../dns';
 import { connect, type ConnectResult } from '../routing';
+import { commitRequest, nextCounter, reserveCounters } from '../net-state';
 import { controllerConfig, handledIngresses } from './classes';
 import { annotation, route, rewrite, chooseCanary, type Location } from './router';
+import { netList, netGet } from '../view-cache';
 
 export interface IngressRequest extends HttpRequest {
   scheme: 'http' | 'https';
@@ -27,10 +29,8 @@ export function nginxPage(status: number, reason: string, now: number, extra: [s
   return { status, reason, body, headers: [['Date', httpDate(now)], ['Content-Type', 'text/html'], ['Content-Length', String(body.length)], ['Connection', 'keep-alive'], ...extra] };
 }
 
-const counters = new WeakMap<object, number>();
-function draw(view: NetView): number {
-  const n = counters.get(view) ?? 0;
-  counters.set(view, n + 1);
+/** The weighted canary draw: a number in [0, 1) from the lab seed and a request counter kept in the snapshot. */
+function draw(view: NetView, n = nextCounter(view, 'ingress-canary')): number {
   let h = 0x811c9dc5;
   const s = `${view.seed}/canary/${n}`;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
@@ -38,6 +38,17 @@ function draw(view: NetView): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/** nginx builds its server/location tables once per configuration; here: per served Ingress list. */
+const routeCache = new WeakMap<KubeObject[], Map<string, ReturnType<typeof route>>>();
+function routeCached(ingresses: KubeObject[], host: string, path: string): ReturnType<typeof route> {
+  let m = routeCache.get(ingresses);
+  if (!m) routeCache.set(ingresses, (m = new Map()));
+  const key = `${host}\n${path}`;
+  let r = m.get(key);
+  if (!r) { r = route(ingresses, host, path); if (m.size < 1000) m.set(key, r); }
+  return r;
 }
 
 /** TLS hosts configured for a server by the controller's Ingresses (spec.tls[].hosts). */
@@ -57,14 +68,14 @@ function servicePort(svc: KubeObject, port: { number?: number; name?: string }):
   return (port.number !== undefined ? ports.find((p) => p.port === port.number) : ports.find((p) => p.name === port.name))?.port;
 }
 
-function upstreamOf(view: NetView, loc: Location): ConnectResult | 'no-service' {
+function upstreamOf(view: NetView, loc: Location, client: string | undefined, taken?: { counter: number; pending: readonly string[] }): ConnectResult | 'no-service' {
   const svcRef = loc.backend?.service;
   const ns = loc.ingress.metadata?.namespace ?? 'default';
-  const svc = svcRef ? view.get<KubeObject>('Service', ns, svcRef.name) : undefined;
+  const svc = svcRef ? netGet<KubeObject>(view, 'Service', ns, svcRef.name) : undefined;
   if (!svc || !svcRef) return 'no-service';
   const port = servicePort(svc, svcRef.port ?? {});
   if (port === undefined || !svc.spec?.clusterIP || svc.spec.clusterIP === 'None') return 'no-service';
-  return connect(view, svc.spec.clusterIP, port);
+  return connect(view, svc.spec.clusterIP, port, client, taken);
 }
 
 /** Response headers nginx sends for a proxied response (proxy_hide_header defaults). */
@@ -98,7 +109,7 @@ function routeRequest(view: NetView, pod: Pod, req: IngressRequest, serve: Upstr
   const q = req.path.indexOf('?');
   const pathname = q >= 0 ? req.path.slice(0, q) : req.path;
   const query = q >= 0 ? req.path.slice(q) : '';
-  const { route: r } = route(ingresses, host, pathname);
+  const { route: r } = routeCached(ingresses, host, pathname);
   if (!r) return nginxPage(404, 'Not Found', now);
   const loc = r.location;
   const tls = tlsFor(ingresses, host);
@@ -107,10 +118,14 @@ function routeRequest(view: NetView, pod: Pod, req: IngressRequest, serve: Upstr
     return nginxPage(308, 'Permanent Redirect', now, [['Location', `https://${host}${req.path}`]]);
   }
   const canary = r.canaries[0];
-  const target = canary && chooseCanary(canary.ingress, req.headers, draw(view)) ? canary : loc;
+  // The canary draw and kube-proxy's pick are reserved together and committed with the request (one write).
+  const reserved = canary ? reserveCounters(view, ['ingress-canary', 'kube-proxy']) : undefined;
+  const target = canary && chooseCanary(canary.ingress, req.headers, draw(view, reserved!.values[0])) ? canary : loc;
+  const taken = reserved && { counter: reserved.values[1], pending: reserved.pending };
   const rt = annotation(target.ingress, 'rewrite-target') ?? annotation(loc.ingress, 'rewrite-target');
   const path = rt !== undefined ? rewrite(pathname, query, loc.path, rt) : req.path;
-  const conn = upstreamOf(view, target);
+  const conn = upstreamOf(view, target, pod.status?.podIP, taken);
+  if (conn === 'no-service' && taken) commitRequest(view, taken.pending, undefined, () => {});
   if (conn === 'no-service' || !conn.ok) return nginxPage(503, 'Service Temporarily Unavailable', now);
   const res = serve(conn.pod, conn.container, conn.port, { method: req.method, path, headers: req.headers });
   if (!res) return nginxPage(502, 'Bad Gateway', now);
@@ -126,7 +141,7 @@ export const plainHttpOnTlsPort = (now: number) =>
  * publishes LoadBalancer ports on localhost; status.loadBalancer.ingress hostname `localhost`).
  */
 export function connectLocalhost(view: NetView, port: number): ConnectResult {
-  for (const svc of view.list<KubeObject>('Service')) {
+  for (const svc of netList<KubeObject>(view, 'Service')) {
     if (svc.spec?.type !== 'LoadBalancer') continue;
     if (!((svc.status?.loadBalancer?.ingress ?? []) as { hostname?: string }[]).some((i) => i.hostname === 'localhost')) continue;
     if (((svc.spec?.ports ?? []) as { port: number }[]).some((p) => p.port === port)) return connect(view, svc.spec.clusterIP, port);

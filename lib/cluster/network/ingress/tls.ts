@@ -3,6 +3,7 @@ import type { KubeObject } from '../../types';
 import type { NetView } from '../dns';
 import { controllerConfig, handledIngresses } from './classes';
 import { tlsFor } from './proxy';
+import { netGet } from '../view-cache';
 
 export interface ServedCertificate {
   /** `secret` when an Ingress's tls Secret is usable, else the controller's fake certificate. */
@@ -32,7 +33,7 @@ export function usableTlsSecret(secret: KubeObject | undefined): boolean {
 export function servedCertificate(view: NetView, pod: Pod, host: string): ServedCertificate {
   const ingresses = handledIngresses(view, controllerConfig(pod));
   const tls = tlsFor(ingresses, host.toLowerCase());
-  const secret = tls?.secretName ? view.get<KubeObject>('Secret', tls.namespace, tls.secretName) : undefined;
+  const secret = tls?.secretName ? netGet<KubeObject>(view, 'Secret', tls.namespace, tls.secretName) : undefined;
   if (tls?.secretName && usableTlsSecret(secret)) {
     const body = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END/.exec(decode(secret!.data['tls.crt']))?.[1].replace(/\s/g, '');
     const cn = /CN=([\x20-\x7e]+?)(?=[^\x20-\x7e]|$)/.exec(decode(body))?.[1];

@@ -83,6 +83,14 @@ export async function runInContainer(outer: ShellEnv, pod: Pod, container: Conta
   }
 }
 
+// --- Tab completion at the in-pod prompt (used by session.complete; added by the completion work).
+/** The command names and filesystem view Tab completes against inside `kubectl exec -it POD -- sh`. */
+export function podShellCompletion(outer: ShellEnv, pod: Pod, container: Container, ctx: PodShellContext): { env: ShellEnv; commands: string[] } {
+  const { env, commands } = containerShell(outer, pod, container, toolsOf(container), ctx.cwd, ctx.vars);
+  return { env, commands: [...commands.keys()] };
+}
+// --- end of completion hook
+
 /** The prompt of an interactive shell in a pod: bash `root@HOST:/dir# `, busybox ash `/dir # `, dash `# `. */
 export function podShellPrompt(ctx: PodShellContext, pod: Pod | undefined, container: Container | undefined): string {
   if (ctx.shell === 'bash') {

@@ -5,6 +5,7 @@ import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './networ
 import { configMapPrinter, ingressClassPrinter, ingressPrinter, secretPrinter } from './ingress';
 import { podPrinter } from './pods';
 import { hpaPrinter } from './hpa';
+import { ipAddressPoolPrinter, l2AdvertisementPrinter, vpaPrinter } from './custom-resources';
 import { cronJobPrinter, daemonSetPrinter, deploymentPrinter, jobPrinter } from './rollouts';
 import { pvcPrinter, pvPrinter } from './storage';
 import { controllerRevisionPrinter, replicaSetPrinter, statefulSetPrinter } from './workloads';
@@ -34,6 +35,9 @@ const PRINTERS: Record<string, TablePrinter> = {
   Secret: secretPrinter,
   ConfigMap: configMapPrinter,
   HorizontalPodAutoscaler: hpaPrinter,
+  VerticalPodAutoscaler: vpaPrinter,
+  IPAddressPool: ipAddressPoolPrinter,
+  L2Advertisement: l2AdvertisementPrinter,
 };
 
 const defaultPrinter: TablePrinter = {

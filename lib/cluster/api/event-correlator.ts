@@ -1,0 +1,136 @@
+/**
+ * client-go's EventCorrelator (k8s.io/client-go/tools/record/events_cache.go) with its default
+ * options, on the simulated clock:
+ *  - spam filter (EventSourceObjectSpamFilter): one token bucket per source + involved object,
+ *    burst 25, refilled at 1 event per 5 minutes; an event without a token is dropped;
+ *  - aggregation (EventAggregator with EventAggregatorByReasonFunc): when 10 events of one
+ *    source/object/type/reason with different messages are seen, each less than 10 minutes after
+ *    the previous one, further ones become one event "(combined from similar events): <message>".
+ * EventCorrelate runs them in that order: aggregate, count (eventLogger: done by the recorder
+ * against the stored events; a dropped event still counts, so the next one let through carries
+ * the full count), then the spam filter.
+ * The state is plain JSON and travels in the cluster snapshot, so a restored lab correlates the
+ * same way; entries that equal a fresh one (full bucket, stale aggregate) are not kept. To keep it
+ * small, objects are keyed by uid and messages by a 32-bit FNV-1a hash (they are only compared).
+ */
+
+const SPAM_BURST = 25;
+const SPAM_QPS = 1 / 300;
+const AGGREGATE_MAX_EVENTS = 10;
+const AGGREGATE_INTERVAL_MS = 600_000;
+
+/** [tokens, last refill ms] per spam key; [last ms, message hashes] per aggregate key. */
+export interface CorrelatorState {
+  spam?: Record<string, [number, number]>;
+  agg?: Record<string, [number, string]>;
+  /** Occurrences dropped by the spam filter since the event was last written, per event key. */
+  skipped?: Record<string, number>;
+}
+
+export interface CorrelatedEvent {
+  component: string;
+  host?: string;
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  apiVersion?: string;
+  fieldPath?: string;
+  type: string;
+  reason: string;
+  message: string;
+}
+
+export interface Correlation {
+  /** Dropped by the spam filter. */
+  skip: boolean;
+  /** The message to record (prefixed when aggregated). */
+  message: string;
+  aggregate: boolean;
+  /** The eventLogger cache key (getEventKey, or the aggregate key for an aggregate event). */
+  key: string;
+}
+
+export const AGGREGATE_PREFIX = '(combined from similar events): ';
+
+export class EventCorrelator {
+  // Plain objects used as insertion-ordered maps (a key written again moves last, as in a Map),
+  // in the very form they take in the snapshot, so a restored lab adopts them without a pass.
+  // Values are replaced, never changed in place, so a shallow copy is a snapshot of them.
+  private spam: Record<string, [number, number]>;
+  private agg: Record<string, [number, string]>;
+  private skipped: Record<string, number>;
+
+  /** `state` is owned from here on (restoreCluster gives a decoded or copied snapshot). */
+  constructor(state?: CorrelatorState) {
+    this.spam = state?.spam ?? {};
+    this.agg = state?.agg ?? {};
+    this.skipped = state?.skipped ?? {};
+  }
+
+  correlate(e: CorrelatedEvent, now: number): Correlation {
+    // getSpamKey / EventAggregatorByReasonFunc / getEventKey; the uid stands for kind, namespace, name and apiVersion.
+    const source = `${e.component}/${e.host ?? ''}/${e.uid ?? `${e.apiVersion}/${e.kind}/${e.namespace}/${e.name}`}`;
+    const message = fnv1a(e.message);
+    const aggregated = this.aggregate(`${source}/${e.type}/${e.reason}`, message, now);
+    const key = aggregated ? `a/${aggregated}` : `e/${source}/${e.type}/${e.reason}/${e.fieldPath ?? ''}/${message}`;
+    const skip = !this.tryAccept(source, now);
+    if (skip) this.skipped[key] = (this.skipped[key] ?? 0) + 1;
+    return { skip, key, aggregate: !!aggregated, message: aggregated ? AGGREGATE_PREFIX + e.message : e.message };
+  }
+
+  /** Occurrences of `key` dropped since it was last written (and forgets them). */
+  takeSkipped(key: string): number {
+    const n = this.skipped[key] ?? 0;
+    if (n) delete this.skipped[key];
+    return n;
+  }
+
+  /** EventAggregate: the aggregate key once the group is aggregated, else undefined. Messages are 8-digit hashes. */
+  private aggregate(aggKey: string, message: string, now: number): string | undefined {
+    const rec = this.agg[aggKey];
+    let keys = !rec || now - rec[0] > AGGREGATE_INTERVAL_MS ? '' : rec[1];
+    let known = false;
+    for (let i = 0; i < keys.length && !known; i += 8) known = keys.startsWith(message, i);
+    if (!known) keys += message;
+    // "do not grow our local key set any larger than max" (PopAny; here the oldest, to stay deterministic)
+    const aggregate = keys.length / 8 >= AGGREGATE_MAX_EVENTS;
+    if (aggregate) keys = keys.slice(8);
+    delete this.agg[aggKey]; // written again last: least recently used first, like the LRU
+    this.agg[aggKey] = [now, keys];
+    return aggregate ? aggKey : undefined;
+  }
+
+  /** flowcontrol token bucket (golang.org/x/time/rate AllowN) for one source + object. */
+  private tryAccept(key: string, now: number): boolean {
+    const b = this.spam[key] ?? [SPAM_BURST, now];
+    const tokens = Math.min(SPAM_BURST, b[0] + (Math.max(0, now - b[1]) / 1000) * SPAM_QPS);
+    const ok = tokens >= 1;
+    delete this.spam[key];
+    this.spam[key] = [ok ? tokens - 1 : tokens, now];
+    return ok;
+  }
+
+  /** The state worth keeping at `now` (entries equal to fresh ones dropped), or undefined when none is. */
+  toJSON(now: number): CorrelatorState | undefined {
+    for (const k of Object.keys(this.spam)) {
+      const [tokens, last] = this.spam[k];
+      if (tokens + ((now - last) / 1000) * SPAM_QPS >= SPAM_BURST) delete this.spam[k];
+    }
+    for (const k of Object.keys(this.agg)) if (now - this.agg[k][0] > AGGREGATE_INTERVAL_MS) delete this.agg[k];
+    const has = (o: object) => Object.keys(o).length > 0;
+    if (!has(this.spam) && !has(this.agg) && !has(this.skipped)) return undefined;
+    return { ...(has(this.spam) && { spam: { ...this.spam } }), ...(has(this.agg) && { agg: { ...this.agg } }),
+      ...(has(this.skipped) && { skipped: { ...this.skipped } }) };
+  }
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units, as 8 hex digits. */
+function fnv1a(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

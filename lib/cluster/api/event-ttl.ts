@@ -1,0 +1,71 @@
+import type { CoreEvent } from '../k8s';
+import type { ObjectStore } from '../store';
+import { parseTime } from './time';
+
+/**
+ * kube-apiserver `--event-ttl` (default 1h): etcd stores every Event write with a lease of that
+ * length, so an Event disappears an hour after it was last written (created or counted again).
+ * Nothing polls: the cluster calls `expire(t)` as its clock reaches t, which looks only at the
+ * head of a list kept in expiry order (writes happen in clock order, so appending keeps it sorted).
+ */
+export const EVENT_TTL_MS = 3_600_000;
+
+interface Due { at: number; ns: string | undefined; name: string; rv: string | undefined }
+
+/**
+ * When an Event was last written, to the second, from its own fields. The RFC 3339 times all
+ * start `YYYY-MM-DDTHH:MM:SS`, so the latest is found by comparing those 19 characters.
+ */
+export function lastWrite(ev: CoreEvent, parsed?: Map<string, number>): number {
+  let latest = '';
+  const consider = (t: unknown) => {
+    if (typeof t === 'string' && t.slice(0, 19) > latest) latest = t.slice(0, 19);
+  };
+  consider(ev.lastTimestamp);
+  consider(ev.eventTime);
+  consider(ev.series?.lastObservedTime);
+  consider(ev.metadata?.creationTimestamp);
+  const known = parsed?.get(latest);
+  if (known !== undefined) return known;
+  const ms = parseTime(latest ? `${latest}Z` : undefined) ?? 0;
+  parsed?.set(latest, ms);
+  return ms;
+}
+
+export class EventTtl {
+  private due: Due[] = [];
+  private head = 0;
+
+  constructor(private store: ObjectStore, private clock: () => number) {
+    // A restored store: expiry order rebuilt from the events' own timestamps.
+    const now = Math.floor(clock() / 1000) * 1000;
+    const parsed = new Map<string, number>(); // events share their seconds: parse each once
+    const restored = (store.peek('Event') as readonly CoreEvent[]).map((ev) => ({
+      at: Math.min(lastWrite(ev, parsed), now) + EVENT_TTL_MS,
+      ns: ev.metadata?.namespace, name: ev.metadata!.name!, rv: ev.metadata?.resourceVersion,
+    }));
+    const before = (a: Due, b: Due) => a.at - b.at || Number(a.rv) - Number(b.rv);
+    let sorted = true;
+    for (let i = 1; i < restored.length && sorted; i++) sorted = before(restored[i - 1], restored[i]) <= 0;
+    this.due = sorted ? restored : restored.sort(before);
+    store.subscribe((e) => {
+      if (e.type === 'DELETED') return;
+      const m = e.object.metadata!;
+      this.due.push({ at: Math.floor(this.clock() / 1000) * 1000 + EVENT_TTL_MS, ns: m.namespace, name: m.name!, rv: m.resourceVersion });
+    }, { kind: 'Event' });
+  }
+
+  /** Removes the Events whose TTL ran out at or before `now`. */
+  expire(now: number): void {
+    const due = this.due;
+    while (this.head < due.length && due[this.head].at <= now) {
+      const d = due[this.head++];
+      // A later write renewed the lease (and queued its own entry) unless the rv is still this one.
+      if (this.store.peekOne('Event', d.ns, d.name)?.metadata.resourceVersion === d.rv) this.store.remove('Event', d.ns, d.name);
+    }
+    if (this.head > 256 && this.head * 2 > due.length) {
+      this.due = due.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
