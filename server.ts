@@ -10,7 +10,7 @@ import { identifyRequest } from '@/lib/auth';
 import { getLabSetup, getLesson, type Exercise } from '@/lib/content';
 import { gradeExercise } from '@/lib/grading';
 import { deleteLabSnapshot, deleteStaleGuests, getLabSnapshot, migrate, recordLessonOpened, saveLabSnapshot, seed } from '@/lib/db';
-import { attachTerminalServer, LabRegistry, type LabSession } from '@/lib/terminal';
+import { attachTerminalServer, LabRegistry, LiveStatus } from '@/lib/terminal';
 
 const dev = process.argv.includes('--dev');
 
@@ -35,16 +35,14 @@ async function main(): Promise<void> {
     }
     return hit;
   };
-  /** Live status: grade the lab's exercises on its live cluster (read-only) and push them. */
-  const sendStatus = async (session: LabSession) => {
+  /** Live status: grade the lab's exercises on its live cluster (read-only), coalesced per lab. */
+  const live = new LiveStatus(async (session) => {
     const exercises = await exercisesOf(session.labKey);
-    if (exercises.length === 0) return;
-    const results = exercises.map((exercise) => gradeExercise(exercise, session.cluster));
-    session.notify({ t: 'status', labKey: session.labKey, results });
-  };
+    return exercises.length === 0 ? null : exercises.map((exercise) => gradeExercise(exercise, session.cluster));
+  });
 
   const registry = new LabRegistry({
-    onMutated: (session) => void sendStatus(session).catch((err) => console.error(err)),
+    onMutated: (session) => live.changed(session),
     // A fresh lab (first visit, "실습 초기화") starts from its lab.yaml `setup`.
     labSetup: getLabSetup,
     store: {
@@ -64,9 +62,9 @@ async function main(): Promise<void> {
       // A guest's first visit renders before the guest exists; the terminal attaching records it.
       const [courseSlug, lessonSlug] = session.labKey.split('/');
       recordLessonOpened({ userId: session.userId, courseSlug, lessonSlug }).catch((err) => console.error(err));
-      sendStatus(session).catch((err) => console.error(err));
+      live.now(session).catch((err) => console.error(err));
     },
-    onReset: (session) => void sendStatus(session).catch((err) => console.error(err)),
+    onReset: (session) => void live.now(session).catch((err) => console.error(err)),
   });
   const nextUpgrade = dev ? app.getUpgradeHandler() : null;
 

@@ -54,8 +54,8 @@ export function bundledNote(url: string): string | undefined {
   return BUNDLED[u] === undefined ? undefined : NOTES.find(([re]) => re.test(u))?.[1];
 }
 
-/** The files `./hack/vpa-up.sh` applies, as bundled URLs (for hints when someone tries to run the script). */
 /** prometheus-adapter's deploy/manifests files (after `kubectl create namespace custom-metrics`). */
 export const CUSTOM_METRICS_URLS: readonly string[] = Object.keys(PROMETHEUS_ADAPTER_FILES);
 
+/** The files `./hack/vpa-up.sh` applies, as bundled URLs (for hints when someone tries to run the script). */
 export const VPA_UP_URLS: readonly string[] = Object.keys(VPA_URLS).filter((u) => u.includes('/master/'));

@@ -1,5 +1,6 @@
 import type { CommandFn } from '../io';
-import { makeCurl, makeNslookup, makeWget } from '../net-tools';
+import { VPA_UP_URLS } from '../../cluster';
+import { makeCurl, makeDig, makeNslookup, makeWget } from '../net-tools';
 
 export const hostname: CommandFn = ({ argv, io }) => {
   if (argv[1] === '-i' || argv[1] === '-I') io.stdout(argv[1] === '-I' ? '192.168.0.30 \n' : '192.168.0.30\n');
@@ -55,6 +56,28 @@ const notSimulated: CommandFn = ({ argv, io }) => {
   return 1;
 };
 
+/**
+ * git: the lab has no internet, so `git clone` fails the way git does offline. Cloning the
+ * autoscaler repository (the VPA install in the docs: `./hack/vpa-up.sh`) points to the bundled
+ * manifests the script would apply.
+ */
+const git: CommandFn = ({ argv, io }) => {
+  if (argv[1] !== 'clone' || !argv[2]) {
+    io.stderr(`kubelab: ${['git', ...argv.slice(1, 2)].join(' ')} is not simulated in this lab (there are no repositories here)\n`);
+    return 1;
+  }
+  const url = argv.slice(2).find((a) => !a.startsWith('-')) ?? '';
+  const repo = /([^/:]+?)(\.git)?\/?$/.exec(url)?.[1] ?? url;
+  const host = /^(?:https?:\/\/|git@)([^/:]+)/.exec(url)?.[1];
+  io.stderr(`Cloning into '${repo}'...\n`);
+  io.stderr(host ? `fatal: unable to access '${url}/': Could not resolve host: ${host}\n` : `fatal: repository '${url}' does not exist\n`);
+  if (/kubernetes\/autoscaler/.test(url)) {
+    io.stderr('kubelab: 이 실습 환경은 인터넷에 연결되어 있지 않습니다. vpa-up.sh가 적용하는 VPA 매니페스트는 내장되어 있으니 다음처럼 설치하세요:\n' +
+      VPA_UP_URLS.map((u) => `  kubectl apply -f ${u}\n`).join(''));
+  }
+  return 128;
+};
+
 /** read [-r] [-p PROMPT] [NAME...]: one line of stdin, split on IFS; the last name takes the rest. */
 export const read: CommandFn = ({ argv, io, env }) => {
   let raw = false;
@@ -89,7 +112,7 @@ export const SYSTEM_BUILTINS: Record<string, CommandFn> = {
   hostname, whoami, id, uname, read,
   vi: editor, vim: editor, nano: editor, emacs: editor,
   // The master node's own tools: no cluster DNS there, but ClusterIPs and NodePorts are routed (kube-proxy runs on it).
-  curl: makeCurl(() => ({}), '8.5.0'), wget: makeWget(() => ({})), nslookup: makeNslookup(() => ({}), 'bind'),
-  ping: notSimulated, dig: notSimulated,
+  curl: makeCurl(() => ({}), '8.5.0'), wget: makeWget(() => ({})), nslookup: makeNslookup(() => ({}), 'bind'), dig: makeDig(() => ({})),
+  ping: notSimulated, git,
   nc: notSimulated, telnet: notSimulated, ssh: notSimulated,
 };

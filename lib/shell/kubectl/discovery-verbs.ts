@@ -4,7 +4,7 @@ import { runTop } from './top';
  * staging/src/k8s.io/kubectl/pkg/cmd/{apiresources/apiresources.go,apiresources/apiversions.go,
  * clusterinfo/clusterinfo.go,top/top.go}; `explain` lives in explain/.
  */
-import { apiVersionOf, RESOURCES, type KubeObject, type ResourceInfo } from '../../cluster';
+import { apiVersionOf, CUSTOM_RESOURCES, RESOURCES, type Cluster, type KubeObject, type ResourceInfo } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { KubectlError } from './errors';
 import { tabulate } from './printers/tabwriter';
@@ -17,13 +17,18 @@ const GROUP_ORDER = ['', 'apiregistration.k8s.io', 'apps', 'events.k8s.io', 'aut
 
 const VERBS_ALL = 'create,delete,deletecollection,get,list,patch,update,watch';
 
-function ordered(): ResourceInfo[] {
+/** Built-in resources plus the custom ones whose CRD is installed (VPA, MetalLB, ...). */
+function served(cluster: Cluster): ResourceInfo[] {
+  return [...RESOURCES, ...CUSTOM_RESOURCES.filter((r) => cluster.resourceForKind(r.kind, apiVersionOf(r)))];
+}
+
+function ordered(cluster: Cluster): ResourceInfo[] {
   const rank = (g: string) => (GROUP_ORDER.indexOf(g) < 0 ? GROUP_ORDER.length : GROUP_ORDER.indexOf(g));
-  return [...RESOURCES].sort((a, b) => rank(a.group) - rank(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0));
+  return served(cluster).sort((a, b) => rank(a.group) - rank(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0));
 }
 
 function runApiResources(k: Kubectl): number {
-  let list = ordered();
+  let list = ordered(k.cluster);
   if (k.changed.has('namespaced')) list = list.filter((r) => r.namespaced === k.bool('namespaced'));
   if (k.changed.has('api-group')) list = list.filter((r) => r.group === k.str('api-group'));
   const sortBy = k.str('sort-by');
@@ -52,7 +57,7 @@ export const apiVersionsVerb: VerbSpec = {
   name: 'api-versions', short: 'Print the supported API versions on the server, in the form of "group/version"', usage: 'kubectl api-versions [flags] [options]',
   flags: [],
   run: (k) => {
-    const versions = [...new Set(RESOURCES.map(apiVersionOf))].sort();
+    const versions = [...new Set(served(k.cluster).map(apiVersionOf))].sort();
     k.out(versions.map((v) => `${v}\n`).join(''));
     return 0;
   },

@@ -17,7 +17,7 @@ export function readSources(k: Kubectl, files: string[]): ManifestSource[] {
   const out: ManifestSource[] = [];
   for (const f of files) {
     if (f === '-') { out.push({ name: 'STDIN', text: k.io.stdin }); continue; }
-    if (/^https?:\/\//.test(f)) { out.push(readUrl(f)); continue; }
+    if (/^https?:\/\//.test(f)) { out.push(readUrl(f, (t) => k.err(t))); continue; }
     const path = k.env.resolve(f);
     if (k.env.vfs.isDir(path)) {
       for (const n of k.env.vfs.list(path).filter((x) => /\.(ya?ml|json)$/.test(x))) {

@@ -3,7 +3,7 @@ import { IMAGE_TOOLS, imageFamily } from '../../../cluster';
 import { BUILTINS, shellBuiltins } from '../../builtins';
 import { Interpreter } from '../../interpreter';
 import type { CommandFn, CommandIO, PodShellContext, ShellEnv } from '../../io';
-import { makeCurl, makeNslookup, makeWget } from '../../net-tools';
+import { makeCurl, makeDig, makeNslookup, makeWget } from '../../net-tools';
 import { normalizePath } from '../../vfs';
 import { loadContainerFs, saveContainerFs } from './container-fs';
 
@@ -47,6 +47,7 @@ function containerShell(outer: ShellEnv, pod: Pod, container: Container, tools: 
     curl: makeCurl(origin, CURL_VERSION[family ?? ''] ?? '8.5.0'),
     wget: makeWget(origin),
     nslookup: makeNslookup(origin, family === 'busybox' ? 'busybox' : 'bind'),
+    dig: makeDig(origin),
   };
   const commands = new Map<string, CommandFn>();
   const hasShell = ['sh', 'bash', 'ash'].some((s) => tools.has(s));
