@@ -12,6 +12,7 @@ import { httpFetch, parseUrl } from '../lib/shell/net-tools';
 
 const T0 = Date.parse('2026-11-26T00:00:00Z');
 const REQUESTS = 10_000;
+const ROUNDS = 5;
 const INGRESS_URL = BUNDLED_URLS.find((u) => u.includes('ingress-nginx'))!;
 
 const app = (name: string, replicas: number) => `cat <<'EOF' | kubectl apply -f -
@@ -78,16 +79,26 @@ export async function benchIngressTraffic(): Promise<string> {
   const env = { cluster, sleep: async () => {} } as never;
   // Warm-up (JIT), then the measured burst.
   for (let i = 0; i < 1000; i++) await httpFetch(env, {}, url, 'GET', { host: 'www.app.com' });
+  const revision = cluster.revision;
+  // The machine is shared: several bursts, the median one reported (the first one's counts).
+  const times: number[] = [];
   let ok = 0, v2 = 0;
-  const t = performance.now();
-  for (let i = 0; i < REQUESTS; i++) {
-    const r = await httpFetch(env, {}, { ...url, path: i % 4 === 0 ? '/order/1' : '/hostname' }, 'GET', { host: 'www.app.com' });
-    if (r.kind === 'ok' && r.response.status === 200) ok++;
-    if (r.kind === 'ok' && r.response.body.startsWith('Hostname : svc-v2')) v2++;
+  for (let round = 0; round < ROUNDS; round++) {
+    let okR = 0, v2R = 0;
+    const t = performance.now();
+    for (let i = 0; i < REQUESTS; i++) {
+      const r = await httpFetch(env, {}, { ...url, path: i % 4 === 0 ? '/order/1' : '/hostname' }, 'GET', { host: 'www.app.com' });
+      if (r.kind === 'ok' && r.response.status === 200) okR++;
+      if (r.kind === 'ok' && r.response.body.startsWith('Hostname : svc-v2')) v2R++;
+    }
+    times.push(performance.now() - t);
+    if (round === 0) { ok = okR; v2 = v2R; }
   }
-  const ms = performance.now() - t;
-  return `10,000 HTTP requests through an Ingress with canary and 10 backends: ${ms.toFixed(1)} ms (${ok} × 200, ${v2} to the canary; ` +
-    `budget 200 ms, ratio ${(ms / 200).toFixed(3)})`;
+  // Requests change no API object: the revision (what the terminal treats as "mutated") stays.
+  if (cluster.revision !== revision) throw new Error(`requests bumped the cluster revision ${revision} → ${cluster.revision}`);
+  const ms = times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  return `10,000 HTTP requests through an Ingress with canary and 10 backends: ${ms.toFixed(1)} ms median of ${ROUNDS} ` +
+    `(min ${times[0].toFixed(1)}; ${ok} × 200, ${v2} to the canary; budget 200 ms, ratio ${(ms / 200).toFixed(3)})`;
 }
 
 if (process.argv[1]?.endsWith('ingress-traffic.ts')) void benchIngressTraffic().then((l) => console.log(l));

@@ -23,7 +23,7 @@ import { VpaRecommender } from './controllers/vpa-recommender';
 import { VpaUpdater } from './controllers/vpa-updater';
 import { VpaEffects } from './addons/vpa-effects';
 import { ClusterAutoscaler } from './controllers/cluster-autoscaler';
-import { NetState } from './network/net-state';
+import { NetState, parseNetState, takeLegacyNetState } from './network/net-state';
 import { MetalLbController } from './controllers/lb-metallb';
 import { MetricsServer } from './metrics/metrics-server';
 import { seedNetwork } from './network/system-services';
@@ -36,6 +36,8 @@ import { SnapshotCodec } from './snapshot-codec';
 import { VolumeFiles } from './runtime/volume-files';
 import { KUBERNETES_VERSION, seedTopology } from './topology';
 import type { ClusterSnapshot, KubeObject, SavedClusterSnapshot, StoredObject, WatchFilter, WatchListener } from './types';
+import type { Pod } from './k8s';
+import { withDisruptionTarget } from './controllers/pod-util';
 
 export interface Cluster {
   /** Simulated epoch ms. */
@@ -67,6 +69,22 @@ export interface Cluster {
   resourceForKind(kind: string, apiVersion?: string): ResourceInfo | undefined;
   /** Files written in containers (PV-backed ones survive the pod); see runtime/volume-files.ts. */
   readonly files: VolumeFiles;
+  /**
+   * A client attaches to a container's main process (`kubectl run -i`, `kubectl attach`): until
+   * exitContainer, the process ends only when the client reports it did. False: no such container.
+   */
+  attachContainer(namespace: string, pod: string, container: string): boolean;
+  /**
+   * The container's main process exits with `code` (the attached command's status, or the
+   * attached shell's `exit`); the kubelet restarts it per restartPolicy on the next advance.
+   * False when the container is not running.
+   */
+  exitContainer(namespace: string, pod: string, container: string, code: number, failure?: { reason: string; message: string }): boolean;
+  /**
+   * POST pods/NAME/eviction (kubectl drain, the VPA updater): marks the pod DisruptionTarget=True
+   * (EvictionByEvictionAPI) and deletes it gracefully; throws StatusError (NotFound).
+   */
+  evict(namespace: string, name: string, opts?: DeleteOptions): KubeObject;
 }
 
 export interface CreateClusterOptions {
@@ -86,12 +104,16 @@ class SimCluster implements Cluster {
   private handlers = new Map<string, TaskHandler>();
   private events: EventRecorder;
   private eventTtl: EventTtl;
+  /** The data plane's counters and request log: snapshotted, but not store objects (no revision bump). */
+  private net!: NetState;
   readonly files: VolumeFiles;
 
   constructor(readonly seed: string, snapshot?: ClusterSnapshot, now?: number, private codec = new SnapshotCodec()) {
     this.clock = snapshot?.now ?? now ?? Date.now();
     this.prng = createPrng(snapshot?.prng ?? seed);
-    this.store = new ObjectStore(snapshot?.objects, snapshot?.rv, true); // restoreCluster already copied the snapshot
+    // Earlier versions kept the data plane's state as a hidden store object: it moves beside the store.
+    const saved = snapshot && takeLegacyNetState(snapshot.objects);
+    this.store = new ObjectStore(saved?.objects, snapshot?.rv, true); // restoreCluster already copied the snapshot
     this.queue = new WorkQueue(snapshot?.queue);
     this.files = new VolumeFiles(snapshot?.files);
     this.api = new ApiServer(this.store, this.prng, () => this.clock);
@@ -112,7 +134,7 @@ class SimCluster implements Cluster {
       new StatefulSetController(ctx), new VolumeBinder(ctx), new DeploymentController(ctx), new DaemonSetController(ctx),
       new JobController(ctx), new CronJobController(ctx), new EndpointsController(ctx), new IngressStatusController(ctx), new RootCaPublisher(ctx), new AddonEffects(ctx),
       new MetricsServer(ctx, this), new HpaController(ctx, this),
-      new VpaEffects(ctx), new VpaRecommender(ctx), new VpaUpdater(ctx), new ClusterAutoscaler(ctx), new NetState(ctx, this), new MetalLbController(ctx)];
+      new VpaEffects(ctx), new VpaRecommender(ctx), new VpaUpdater(ctx), new ClusterAutoscaler(ctx), this.net = new NetState(ctx, this, parseNetState(snapshot?.net) ?? saved?.net), new MetalLbController(ctx)];
     for (const c of this.controllers) {
       for (const [type, fn] of Object.entries(c.handlers)) this.handlers.set(type, fn);
       c.start();
@@ -120,6 +142,22 @@ class SimCluster implements Cluster {
   }
 
   now(): number { return this.clock; }
+  private get kubelet(): Kubelet { return this.controllers.find((c) => c instanceof Kubelet) as Kubelet; }
+  attachContainer(namespace: string, pod: string, container: string): boolean {
+    const p = this.store.get('Pod', namespace, pod) as Pod | undefined;
+    if (!p?.spec?.containers.some((c) => c.name === container)) return false;
+    this.kubelet.attached.add(`${p.metadata!.uid}/${container}`);
+    return true;
+  }
+  evict(namespace: string, name: string, opts?: DeleteOptions): KubeObject {
+    const pod = this.store.get('Pod', namespace, name) as Pod | undefined;
+    if (pod && !pod.metadata?.deletionTimestamp && !opts?.dryRun) this.api.write(withDisruptionTarget(pod, this.clock));
+    return this.api.delete('Pod', namespace, name, opts);
+  }
+  exitContainer(namespace: string, pod: string, container: string, code: number, failure?: { reason: string; message: string }): boolean {
+    const p = this.store.get('Pod', namespace, pod) as Pod | undefined;
+    return p ? this.kubelet.exitContainer(p, container, code, failure) : false;
+  }
   get revision(): number { return this.store.revision; }
 
   advanceTo(ms: number): void {
@@ -137,9 +175,10 @@ class SimCluster implements Cluster {
 
   snapshot(): ClusterSnapshot {
     const events = this.events.state();
+    const net = this.net.toJSON();
     return withCompactJson({ v: 2, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
       queue: this.queue.toJSON(), objects: this.store.allRefs() as StoredObject[], ...(Object.keys(this.files.toJSON()).length && { files: this.files.toJSON() }),
-      ...(events && { events }) }, this.codec);
+      ...(events && { events }), ...(net && { net }) }, this.codec);
   }
 
   get<T = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {

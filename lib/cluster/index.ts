@@ -38,3 +38,5 @@ export { readMetrics } from './metrics/metrics-server';
 export type { MetricsApi, PodUsage } from './metrics/metrics-server';
 export { parseLoadLoop } from './metrics/load';
 export type { LoadLoop } from './metrics/load';
+export { readCustomMetrics, podMetric, objectMetric, RATE_METRICS } from './metrics/custom-metrics';
+export type { CustomMetricsApi } from './metrics/custom-metrics';

@@ -10,6 +10,12 @@
  *           | { key: patch | [], ... }     changed keys ([]: key removed); other keys as in the base
  *           | [i, patch, j, patch, ...]    an array of the same length with elements i, j changed
  *
+ * In an Event's patch, the involved object's name and uid and the event's own name (the involved
+ * object's name and a suffix) may be written as a reference to an earlier object of the list:
+ *
+ *   ref    := [objectIndex, 0 | 1, tail]   that object's metadata.uid (0) or metadata.name (1) + tail
+ *
+ * (only at patch.metadata.name, patch.involvedObject.name and patch.involvedObject.uid).
  * Key order is part of the object (it shows in `-o yaml`/`-o json`), so an object patch is used
  * only when applying it gives the target's key order (base keys first, new keys after);
  * otherwise the value is written whole. Decoding shares unchanged subtrees between objects; the
@@ -82,6 +88,13 @@ function apply(base: Json, patch: Patch): Json {
   }
   const b = base as Record<string, Json>;
   const p = patch as Record<string, Patch>;
+  if (!hasRemoval(p)) {
+    // No key removed: the base's keys in their order, changed values replaced, new keys after it
+    // (what the loop below gives), with the engine's fast object copy.
+    const out: Record<string, Json> = { ...b };
+    for (const k of Object.keys(p)) setKey(out, k, apply(b[k], p[k]));
+    return out;
+  }
   const out: Record<string, Json> = {};
   for (const k of Object.keys(b)) {
     const pk = Object.prototype.hasOwnProperty.call(p, k) ? p[k] : undefined;
@@ -94,6 +107,12 @@ function apply(base: Json, patch: Patch): Json {
   return out;
 }
 
+/** Whether an object patch removes a key (`[]`). */
+function hasRemoval(p: Record<string, Patch>): boolean {
+  for (const k in p) if (Array.isArray(p[k]) && (p[k] as Patch[]).length === 0) return true;
+  return false;
+}
+
 /** Objects that are likely near copies of each other (the encoder's choice; decoding does not need it). */
 function groupOf(o: StoredObject): string {
   const owner = o.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? o.metadata.namespace ?? '';
@@ -102,6 +121,48 @@ function groupOf(o: StoredObject): string {
 }
 
 interface Encoded { base: object; patch: Record<string, Patch> }
+
+type Ref = [number, 0 | 1, string];
+const isRef = (v: unknown): v is Ref => Array.isArray(v) && v.length === 3;
+
+/**
+ * An Event's patch with the involved object's name/uid (and the event name's prefix) written as
+ * references to that object, when it is earlier in the list (`at`: index by uid). The patch itself
+ * is not changed (it stays cached with plain strings).
+ */
+function withRefs(patch: Record<string, Patch>, at: Map<string, number>, objects: readonly Readonly<StoredObject>[]): Record<string, Patch> {
+  const io = patch.involvedObject as Record<string, Patch> | undefined;
+  const uid = (io && typeof io.uid === 'string' ? io.uid : undefined);
+  const j = uid === undefined ? undefined : at.get(uid);
+  if (j === undefined) return patch;
+  const name = objects[j].metadata.name;
+  const involved: Record<string, Patch> = { ...io, uid: [j, 0, ''] as Ref };
+  if (io!.name === name) involved.name = [j, 1, ''] as Ref;
+  const out: Record<string, Patch> = { ...patch, involvedObject: involved };
+  const meta = patch.metadata as Record<string, Patch> | undefined;
+  if (meta && typeof meta.name === 'string' && meta.name.startsWith(`${name}.`)) out.metadata = { ...meta, name: [j, 1, meta.name.slice(name.length)] as Ref };
+  return out;
+}
+
+/** The patch with its references resolved against the objects decoded so far (throws on a bad one). */
+function withoutRefs(patch: Record<string, Patch>, decoded: readonly StoredObject[]): Record<string, Patch> {
+  const io = isPlain(patch.involvedObject) ? patch.involvedObject : undefined;
+  const meta = isPlain(patch.metadata) ? patch.metadata : undefined;
+  if (!isRef(io?.uid) && !isRef(io?.name) && !isRef(meta?.name)) return patch;
+  const deref = (r: Ref): string => {
+    const [j, field, tail] = r;
+    const o = Number.isInteger(j) && j >= 0 && j < decoded.length ? decoded[j] : undefined;
+    const v = field === 0 ? o?.metadata?.uid : field === 1 ? o?.metadata?.name : undefined;
+    if (typeof v !== 'string' || typeof tail !== 'string') throw new Error('damaged cluster snapshot');
+    return v + tail;
+  };
+  const out = { ...patch };
+  if (io && (isRef(io.uid) || isRef(io.name))) {
+    out.involvedObject = { ...io, ...(isRef(io.uid) && { uid: deref(io.uid) }), ...(isRef(io.name) && { name: deref(io.name) }) };
+  }
+  if (meta && isRef(meta.name)) out.metadata = { ...meta, name: deref(meta.name) };
+  return out;
+}
 
 /**
  * Encodes and decodes one cluster's object lists, remembering the patches it made or read: a
@@ -116,8 +177,11 @@ export class SnapshotCodec {
     const last = new Map<string, number>();
     const next = new Map<object, Encoded>();
     const out: EncodedObject[] = [];
+    /** Index of the objects seen so far by uid (the targets of an Event's references). */
+    const at = new Map<string, number>();
     for (let i = 0; i < objects.length; i++) {
       const o = objects[i] as StoredObject;
+      if (i > 0) { const prev = objects[i - 1].metadata.uid; if (prev !== undefined && !at.has(prev)) at.set(prev, i - 1); }
       const g = groupOf(o);
       const bi = last.get(g);
       last.set(g, i);
@@ -130,7 +194,7 @@ export class SnapshotCodec {
         hit = { base, patch: d };
       }
       next.set(o, hit);
-      out.push([bi, hit.patch]);
+      out.push([bi, o.kind === 'Event' ? withRefs(hit.patch, at, objects) : hit.patch]);
     }
     this.known = next;
     return out;
@@ -141,8 +205,9 @@ export class SnapshotCodec {
     const out: StoredObject[] = [];
     for (const e of encoded) {
       if (!Array.isArray(e)) { out.push(e); continue; }
-      const [bi, patch] = e;
-      if (!Number.isInteger(bi) || bi < 0 || bi >= out.length || !isPlain(patch)) throw new Error('damaged cluster snapshot');
+      const [bi, refs] = e;
+      if (!Number.isInteger(bi) || bi < 0 || bi >= out.length || !isPlain(refs)) throw new Error('damaged cluster snapshot');
+      const patch = withoutRefs(refs, out);
       const o = apply(out[bi], patch) as StoredObject;
       this.known.set(o, { base: out[bi], patch });
       out.push(o);

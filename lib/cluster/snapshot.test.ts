@@ -41,6 +41,25 @@ describe('snapshot codec', () => {
     expect(Object.keys(back[2].data)).toContain('__proto__');
   });
 
+  it("writes an Event's involved object (and its name's prefix) as a reference to that object", () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-1', namespace: 'default', uid: 'u-web-1' } } as StoredObject;
+    const ev = (n: number, target: string, uid: string): StoredObject => ({ apiVersion: 'v1', kind: 'Event',
+      metadata: { name: `${target}.${n.toString(16)}`, namespace: 'default', uid: `ev-${n}` }, reason: 'Pulled',
+      involvedObject: { kind: 'Pod', name: target, uid }, source: { component: 'kubelet' } } as StoredObject);
+    // The third event's object is not in the list (deleted): written plainly.
+    const objs = [ev(1, 'web-0', 'u-web-0'), pod, ev(2, 'web-1', 'u-web-1'), ev(3, 'web-9', 'u-web-9')];
+    const enc = JSON.parse(JSON.stringify(new SnapshotCodec().encode(objs)));
+    expect(enc[2]).toEqual([0, { metadata: { name: [1, 1, '.2'], uid: 'ev-2' }, involvedObject: { name: [1, 1, ''], uid: [1, 0, ''] } }]);
+    expect(enc[3][1].involvedObject).toEqual({ name: 'web-9', uid: 'u-web-9' });
+    const back = new SnapshotCodec().decode(enc);
+    expect(back).toEqual(objs);
+    expect(() => new SnapshotCodec().decode([enc[0], enc[1], [0, { involvedObject: { uid: [7, 0, ''] } }]])).toThrow('damaged cluster snapshot');
+    // A codec that decoded a list encodes it back the same (its cached patches hold no references).
+    const codec = new SnapshotCodec();
+    const decoded = codec.decode(JSON.parse(JSON.stringify(enc)));
+    expect(JSON.parse(JSON.stringify(codec.encode(decoded)))).toEqual(enc);
+  });
+
   it('writes near copies as small deltas against an earlier object', () => {
     const big = { spec: { containers: [{ name: 'app', image: 'nginx', args: Array.from({ length: 50 }, (_, i) => `--flag-${i}`) }] } };
     const enc = new SnapshotCodec().encode([obj('a', big), obj('b', big)]);

@@ -31,3 +31,41 @@ describe('ObjectStore pod index', () => {
     expect(names(['rs1'])).toEqual(['b', 'f']);
   });
 });
+
+describe('ObjectStore freeze guard (KUBELAB_FREEZE_STORE=1, set for vitest)', () => {
+  it('stores deep-frozen objects, so an in-place change of a peeked object throws', () => {
+    expect(process.env.KUBELAB_FREEZE_STORE).toBe('1');
+    const s = new ObjectStore();
+    s.put({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x', namespace: 'default' }, data: { a: '1' } });
+    const peeked = s.peekOne('ConfigMap', 'default', 'x')!;
+    expect(() => { (peeked.data as Record<string, string>).a = '2'; }).toThrow(TypeError);
+    expect(() => { (peeked.metadata as { labels?: object }).labels = {}; }).toThrow(TypeError);
+    // Copies handed out by get/list stay the caller's to change.
+    const copy = s.get('ConfigMap', 'default', 'x')!;
+    copy.data.a = '3';
+    expect(s.peekOne('ConfigMap', 'default', 'x')!.data.a).toBe('1');
+    const owned = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'y', namespace: 'default' }, data: { b: '1' } };
+    s.putOwned(owned);
+    expect(Object.isFrozen(owned.data)).toBe(true);
+  });
+});
+
+describe('ObjectStore owner index', () => {
+  it('gives the dependents of an owner in list order, as a filter over every object would', () => {
+    const s = new ObjectStore();
+    const cm = (name: string, ...owners: string[]): StoredObject => ({ apiVersion: 'v1', kind: 'ConfigMap',
+      metadata: { name, namespace: 'default', ...(owners.length && { ownerReferences: owners.map((uid) => ({ apiVersion: 'v1', kind: 'X', name: uid, uid })) }) } });
+    for (const o of [pod('a', 'rs1'), cm('b', 'rs1', 'dep'), pod('c', 'rs2'), cm('d'), pod('e', 'rs1', 'other')]) s.put(o);
+    const scan = (uid: string) => s.filter((o) => !!o.metadata.ownerReferences?.some((r) => r.uid === uid)).map((o) => o.metadata.name);
+    const check = () => { for (const uid of ['rs1', 'rs2', 'dep', 'none']) expect(s.dependentsOf(uid).map((o) => o.metadata.name)).toEqual(scan(uid)); };
+    check();
+    s.put(cm('d', 'rs1')); // gains an owner (keeps its place in the list)
+    s.put(cm('b', 'dep')); // loses one
+    s.put(pod('c', 'rs1')); // changes owner
+    check();
+    s.remove('Pod', 'default', 'a');
+    s.put(pod('a', 'rs1')); // back, now last
+    check();
+    expect(s.dependentsOf('rs1').map((o) => o.metadata.name)).toEqual(['c', 'd', 'e', 'a']);
+  });
+});

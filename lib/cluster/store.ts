@@ -18,10 +18,18 @@ const clone = deepCopy;
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === 'object' && !Object.isFrozen(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
+    if (Array.isArray(o)) for (let i = 0; i < o.length; i++) deepFreeze(o[i]);
+    else for (const k in o) deepFreeze((o as Record<string, unknown>)[k]);
   }
   return o;
 }
+
+/**
+ * Test guard: with KUBELAB_FREEZE_STORE=1 (set by vitest.config.mts) every stored object is
+ * deep-frozen when it is stored, so code that changes a stored, peeked or watched object in place
+ * (or a restored one, whose unchanged parts are shared with other objects) throws a TypeError.
+ */
+const FREEZE_STORED = typeof process !== 'undefined' && process.env?.KUBELAB_FREEZE_STORE === '1';
 
 /** Byte-wise order, like etcd's key order (and much cheaper than localeCompare). */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -37,6 +45,8 @@ export class ObjectStore {
   private byKind = new Map<string, Map<string, StoredObject>>();
   /** Pods by the uid of their controller reference ('' for pods without one). */
   private podsByController = new Map<string, PodBucket>();
+  /** Keys of the objects that name an owner uid in their ownerReferences (the garbage collector's graph). */
+  private byOwner = new Map<string, Set<string>>();
   /** Insertion order of each key, so an index subset can be put back in list order. */
   private seq = new Map<string, number>();
   private nextSeq = 0;
@@ -50,11 +60,20 @@ export class ObjectStore {
   }
 
   private index(key: string, o: StoredObject): void {
+    if (FREEZE_STORED) deepFreeze(o);
     const prev = this.objects.get(key);
     if (!this.seq.has(key)) this.seq.set(key, this.nextSeq++);
     const bucket = o.kind === 'Pod' ? bucketOf(o) : undefined;
     // Same bucket: replaced in place (a Map keeps the position), so a bucket stays in list order.
     if (prev?.kind === 'Pod' && bucketOf(prev) !== bucket) this.unindexPod(key, prev);
+    if (prev?.metadata.ownerReferences !== o.metadata.ownerReferences) {
+      if (prev) this.unindexOwners(key, prev);
+      for (const r of o.metadata.ownerReferences ?? []) {
+        let keys = this.byOwner.get(r.uid);
+        if (!keys) this.byOwner.set(r.uid, (keys = new Set()));
+        keys.add(key);
+      }
+    }
     this.objects.set(key, o);
     let kindMap = this.byKind.get(o.kind);
     if (!kindMap) this.byKind.set(o.kind, (kindMap = new Map()));
@@ -70,6 +89,22 @@ export class ObjectStore {
       }
       b.pods.set(key, o);
     }
+  }
+
+  private unindexOwners(key: string, o: StoredObject): void {
+    for (const r of o.metadata.ownerReferences ?? []) {
+      const keys = this.byOwner.get(r.uid);
+      if (keys?.delete(key) && keys.size === 0) this.byOwner.delete(r.uid);
+    }
+  }
+
+  /**
+   * Copies of the objects whose ownerReferences name `uid`, in list order: what
+   * filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === uid)) gives, without a scan.
+   */
+  dependentsOf(uid: string): StoredObject[] {
+    const keys = [...this.byOwner.get(uid) ?? []];
+    return this.inListOrder(keys, keys.map((k) => this.objects.get(k)!)).map(clone);
   }
 
   private unindexPod(key: string, o: StoredObject): void {
@@ -111,6 +146,7 @@ export class ObjectStore {
   private unindex(key: string, kind: string): void {
     const o = this.objects.get(key);
     if (o?.kind === 'Pod') this.unindexPod(key, o);
+    if (o) this.unindexOwners(key, o);
     this.objects.delete(key);
     this.seq.delete(key);
     this.byKind.get(kind)?.delete(key);

@@ -1,5 +1,6 @@
 import type { CorrelatorState } from './api/event-correlator';
 import type { MutableMeta } from './k8s';
+import type { NetStateJson } from './network/net-state';
 import type { PrngState } from './prng';
 import type { QueueState } from './queue';
 import type { EncodedObject } from './snapshot-codec';
@@ -43,13 +44,15 @@ export interface ClusterSnapshot {
   files?: Record<string, Record<string, string>>;
   /** The event recorders' correlation caches (api/event-correlator.ts), when they hold anything. */
   events?: CorrelatorState;
+  /** The data plane's counters, affinity table and request log (network/net-state.ts), once anything was counted. */
+  net?: NetStateJson;
 }
 
 /** `JSON.parse(JSON.stringify(cluster.snapshot()))`: objects written as deltas (snapshot-codec.ts). */
 export type ClusterSnapshotJson = Omit<ClusterSnapshot, 'objects'> & { objects: EncodedObject[] };
 
 /** What earlier versions saved: every object in full, no correlation caches. */
-export type ClusterSnapshotV1 = Omit<ClusterSnapshot, 'v' | 'events'> & { v: 1 };
+export type ClusterSnapshotV1 = Omit<ClusterSnapshot, 'v' | 'events' | 'net'> & { v: 1 };
 
 /** Anything restoreCluster accepts. */
 export type SavedClusterSnapshot = ClusterSnapshot | ClusterSnapshotJson | ClusterSnapshotV1;

@@ -208,7 +208,7 @@ describe('S6 autoscaling', () => {
     // The kubernetes.io walkthrough's load generator, attached, stopped with Ctrl-C after 60 s.
     const gen = await run('kubectl run -i --tty load-generator --rm --image=busybox:1.28 --restart=Never -- /bin/sh -c "while sleep 0.01; do wget -q -O- http://php-apache; done"', 60_000);
     // (The shell drops output once Ctrl-C arrives, so kubectl's closing `pod "…" deleted` line is not seen.)
-    expect(gen.out).toMatch(/^If you don't see a command prompt, try pressing enter\.\n(OK!){100,}/);
+    expect(gen.out).toMatch(/^All commands and output from this session will be recorded in container logs, .*\nIf you don't see a command prompt, try pressing enter\.\n(OK!){100,}/);
     expect(gen.code).toBe(130);
     expect((await run('kubectl get pod load-generator')).out).toMatch(/NotFound|Terminating/);
     await run('sleep 40');

@@ -113,6 +113,25 @@ spec:
 EOF`);
     await sh.exec('sleep 20');
     expect((await sh.exec('kubectl describe pod huge')).output).toMatch(/NotTriggerScaleUp\s+.*pod didn't trigger scale-up: 1 Insufficient cpu/);
+    await sh.exec(`cat <<'EOF' | kubectl apply -f -
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: data}
+spec:
+  storageClassName: nope
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: db}
+spec:
+  containers: [{name: db, image: nginx}]
+  volumes: [{name: d, persistentVolumeClaim: {claimName: data}}]
+EOF`);
+    await sh.exec('sleep 20');
+    expect((await sh.exec('kubectl describe pod db')).output)
+      .toMatch(/NotTriggerScaleUp\s+.*pod didn't trigger scale-up: 1 pod has unbound immediate PersistentVolumeClaims/);
     expect((await sh.exec('kubectl get nodes -o name')).output).not.toContain('k8s-worker-asg-1');
   });
 });

@@ -47,7 +47,7 @@ export interface PodShellContext {
   vars?: Record<string, string>;
   status?: number;
   /** Opened by `kubectl run -it`: on exit the session ends like an attach (`--rm` deletes the pod). */
-  run?: { rm: boolean };
+  run?: { rm: boolean; tty: boolean; policy: string; quiet?: boolean };
 }
 
 /** `kubectl port-forward`: a local port on the master that reaches a pod's port. */

@@ -7,6 +7,7 @@ import type { CommandFn, PodShellContext, PortForward, ShellEnv } from './io';
 import { kubectl } from './kubectl';
 import { editSaved, EDIT_DIR } from './kubectl/edit';
 import { podShellCompletion, podShellPrompt, runPodShellLine } from './kubectl/exec/container-shell';
+import { finishAttach } from './kubectl/run-attach';
 import { isCompleteInput } from './parser/parser';
 import { normalizePath, Vfs } from './vfs';
 
@@ -138,19 +139,21 @@ export function createShell(opts: ShellOptions): ShellSession {
     const pod = cluster.get<Pod>('Pod', ctx.namespace, ctx.pod);
     return { pod, container: pod?.spec?.containers?.find((c) => c.name === ctx.container) };
   };
-  /** Leaves the in-pod shell: kubectl's closing words for exec or for an attached `run -it`. */
-  const leavePod = (ctx: PodShellContext, status: number, write: (c: string) => void): number => {
+  /**
+   * Leaves the in-pod shell: kubectl's closing words for exec, or for an attached `run -it` whose
+   * shell is the container's main process: it exits with the shell's status and the attach ends
+   * as kubectl run ends it (run-attach.ts finishAttach).
+   */
+  const leavePod = async (ctx: PodShellContext, status: number, io: { write(c: string): void; signal?: AbortSignal }): Promise<number> => {
     podShell = null;
     if (ctx.run) {
-      if (ctx.run.rm) {
-        try { cluster.delete('Pod', ctx.namespace, ctx.pod); cluster.advanceTo(cluster.now()); } catch { /* already gone */ }
-        write(`pod "${ctx.pod}" deleted from ${ctx.namespace} namespace\n`);
-      } else {
-        write(`Session ended, resume using 'kubectl attach ${ctx.pod} -c ${ctx.container} -i -t' command when the pod is running\n`);
-      }
-      return (interp.status = 0);
+      cluster.exitContainer(ctx.namespace, ctx.pod, ctx.container, status);
+      return (interp.status = await finishAttach({
+        cluster, namespace: ctx.namespace, pod: ctx.pod, container: ctx.container, tty: ctx.run.tty, rm: ctx.run.rm,
+        policy: ctx.run.policy, quiet: ctx.run.quiet, wait: (ms) => sleep(ms, io.signal), signal: io.signal, out: io.write, err: io.write,
+      }));
     }
-    if (status !== 0) write(`command terminated with exit code ${status}\n`);
+    if (status !== 0) io.write(`command terminated with exit code ${status}\n`);
     return (interp.status = status);
   };
   const runInPod = async (ctx: PodShellContext, line: string, io: { write(chunk: string): void; signal?: AbortSignal }): Promise<number> => {
@@ -159,10 +162,10 @@ export function createShell(opts: ShellOptions): ShellSession {
     const index = pod?.spec?.containers?.findIndex((c) => c.name === ctx.container) ?? -1;
     if (!pod || !container || pod.metadata?.deletionTimestamp || !pod.status?.containerStatuses?.[index]?.state?.running) {
       // The container went away under the shell: the stream closes as the runtime kills it.
-      return leavePod({ ...ctx, run: undefined }, 137, io.write);
+      return leavePod({ ...ctx, run: undefined }, 137, io);
     }
     const r = await runPodShellLine(env, pod, container, ctx, line, io.write, io.signal);
-    return r.exited ? leavePod(ctx, r.status, io.write) : (interp.status = r.status);
+    return r.exited ? leavePod(ctx, r.status, io) : (interp.status = r.status);
   };
 
   const session: ShellSession = {

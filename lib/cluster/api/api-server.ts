@@ -77,7 +77,13 @@ export class ApiServer {
     delete meta.deletionTimestamp;
     if (obj.kind === 'Pod' && obj.status) obj.status.observedGeneration = 1;
     if (opts.dryRun) return obj as unknown as T;
-    return this.store.put(obj) as unknown as T;
+    return this.putOwn(obj) as unknown as T;
+  }
+
+  /** put() of an object this server made (a deep copy of the input): stored as it is, a copy returned. */
+  private putOwn(obj: StoredObject): StoredObject {
+    this.store.putOwned(obj);
+    return deepCopy(obj);
   }
 
   /** Caps per lab (limits.ts), answered like a ResourceQuota rejection. */
@@ -110,7 +116,7 @@ export class ApiServer {
     next.metadata.generation = (prev.metadata.generation ?? 1) + (specChanged ? 1 : 0);
     if (opts.dryRun) return next as unknown as T;
     if (this.finalized(next)) return this.store.remove(next.kind, ns, next.metadata.name) as unknown as T;
-    return this.store.put(next) as unknown as T;
+    return this.putOwn(next) as unknown as T;
   }
 
   /** An object being deleted whose last finalizer is gone is removed (pods are the kubelet's business). */
@@ -191,9 +197,8 @@ export class ApiServer {
    */
   private orphanDependents(owner: StoredObject): void {
     const uid = owner.metadata.uid;
-    for (const o of this.store.all()) {
-      const refs = o.metadata.ownerReferences;
-      if (!refs?.some((r) => r.uid === uid)) continue;
+    for (const o of this.store.dependentsOf(uid ?? '')) {
+      const refs = o.metadata.ownerReferences!;
       o.metadata.ownerReferences = refs.filter((r) => r.uid !== uid);
       if (o.metadata.ownerReferences.length === 0) delete o.metadata.ownerReferences;
       this.store.put(o);

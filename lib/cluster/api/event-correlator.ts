@@ -60,6 +60,11 @@ export class EventCorrelator {
   private spam: Record<string, [number, number]>;
   private agg: Record<string, [number, string]>;
   private skipped: Record<string, number>;
+  /**
+   * The maps last handed out by toJSON (shared with that snapshot, not copied): the next change
+   * copies a map first (copy on write), so a snapshot taken while no event is recorded costs no copy.
+   */
+  private shared = false;
 
   /** `state` is owned from here on (restoreCluster gives a decoded or copied snapshot). */
   constructor(state?: CorrelatorState) {
@@ -69,6 +74,7 @@ export class EventCorrelator {
   }
 
   correlate(e: CorrelatedEvent, now: number): Correlation {
+    this.own();
     // getSpamKey / EventAggregatorByReasonFunc / getEventKey; the uid stands for kind, namespace, name and apiVersion.
     const source = `${e.component}/${e.host ?? ''}/${e.uid ?? `${e.apiVersion}/${e.kind}/${e.namespace}/${e.name}`}`;
     const message = fnv1a(e.message);
@@ -82,8 +88,17 @@ export class EventCorrelator {
   /** Occurrences of `key` dropped since it was last written (and forgets them). */
   takeSkipped(key: string): number {
     const n = this.skipped[key] ?? 0;
-    if (n) delete this.skipped[key];
+    if (n) { this.own(); delete this.skipped[key]; }
     return n;
+  }
+
+  /** Copies the maps a snapshot still shares before they change. */
+  private own(): void {
+    if (!this.shared) return;
+    this.spam = { ...this.spam };
+    this.agg = { ...this.agg };
+    this.skipped = { ...this.skipped };
+    this.shared = false;
   }
 
   /** EventAggregate: the aggregate key once the group is aggregated, else undefined. Messages are 8-digit hashes. */
@@ -113,15 +128,24 @@ export class EventCorrelator {
 
   /** The state worth keeping at `now` (entries equal to fresh ones dropped), or undefined when none is. */
   toJSON(now: number): CorrelatorState | undefined {
-    for (const k of Object.keys(this.spam)) {
+    const staleSpam: string[] = [];
+    for (const k in this.spam) {
       const [tokens, last] = this.spam[k];
-      if (tokens + ((now - last) / 1000) * SPAM_QPS >= SPAM_BURST) delete this.spam[k];
+      if (tokens + ((now - last) / 1000) * SPAM_QPS >= SPAM_BURST) staleSpam.push(k);
     }
-    for (const k of Object.keys(this.agg)) if (now - this.agg[k][0] > AGGREGATE_INTERVAL_MS) delete this.agg[k];
-    const has = (o: object) => Object.keys(o).length > 0;
+    const staleAgg: string[] = [];
+    for (const k in this.agg) if (now - this.agg[k][0] > AGGREGATE_INTERVAL_MS) staleAgg.push(k);
+    if (staleSpam.length || staleAgg.length) {
+      this.own();
+      for (const k of staleSpam) delete this.spam[k];
+      for (const k of staleAgg) delete this.agg[k];
+    }
+    const has = (o: object) => { for (const _ in o) return true; return false; };
     if (!has(this.spam) && !has(this.agg) && !has(this.skipped)) return undefined;
-    return { ...(has(this.spam) && { spam: { ...this.spam } }), ...(has(this.agg) && { agg: { ...this.agg } }),
-      ...(has(this.skipped) && { skipped: { ...this.skipped } }) };
+    // Shared, not copied: the maps are copied before their next change (own()).
+    this.shared = true;
+    return { ...(has(this.spam) && { spam: this.spam }), ...(has(this.agg) && { agg: this.agg }),
+      ...(has(this.skipped) && { skipped: this.skipped }) };
   }
 }
 

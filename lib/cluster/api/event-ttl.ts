@@ -17,19 +17,23 @@ interface Due { at: number; ns: string | undefined; name: string; rv: string | u
  * start `YYYY-MM-DDTHH:MM:SS`, so the latest is found by comparing those 19 characters.
  */
 export function lastWrite(ev: CoreEvent, parsed?: Map<string, number>): number {
-  let latest = '';
-  const consider = (t: unknown) => {
-    if (typeof t === 'string' && t.slice(0, 19) > latest) latest = t.slice(0, 19);
-  };
-  consider(ev.lastTimestamp);
-  consider(ev.eventTime);
-  consider(ev.series?.lastObservedTime);
-  consider(ev.metadata?.creationTimestamp);
+  // No closure here: this runs for every Event of a restored lab.
+  let latest = second(ev.lastTimestamp, '');
+  latest = second(ev.eventTime, latest);
+  latest = second(ev.series?.lastObservedTime, latest);
+  latest = second(ev.metadata?.creationTimestamp, latest);
   const known = parsed?.get(latest);
   if (known !== undefined) return known;
   const ms = parseTime(latest ? `${latest}Z` : undefined) ?? 0;
   parsed?.set(latest, ms);
   return ms;
+}
+
+/** The later of `latest` and the `YYYY-MM-DDTHH:MM:SS` part of `t` (when it is a string). */
+function second(t: unknown, latest: string): string {
+  if (typeof t !== 'string') return latest;
+  const s = t.length > 19 ? t.slice(0, 19) : t;
+  return s > latest ? s : latest;
 }
 
 export class EventTtl {

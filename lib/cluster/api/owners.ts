@@ -6,7 +6,11 @@ import type { KubeObject } from '../types';
  * (GetControllerOf, NewControllerRef).
  */
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((r) => r.controller);
+  const refs = obj.metadata?.ownerReferences;
+  if (!refs) return undefined;
+  // A plain loop: this runs for every pod on every controller sync.
+  for (let i = 0; i < refs.length; i++) if (refs[i].controller) return refs[i];
+  return undefined;
 }
 
 export function newControllerRef(owner: KubeObject): OwnerReference {

@@ -83,7 +83,7 @@ export class CronJobController implements Controller {
     const now = this.ctx.now();
     const st = (cj.status ??= {});
     const before = JSON.stringify(st);
-    const jobs = store.filter((o) => o.kind === 'Job' && o.metadata.namespace === ns && controllerOf(o)?.uid === cj.metadata.uid) as (Job & StoredObject)[];
+    const jobs = store.filter((o) => o.kind === 'Job' && o.metadata.namespace === ns && controllerOf(o)?.uid === cj.metadata.uid, 'Job') as (Job & StoredObject)[];
     // Reconcile status.active with the Jobs that exist and are still running.
     const active: ObjectReference[] = [];
     for (const ref of st.active ?? []) {

@@ -61,7 +61,7 @@ export class DaemonSetController implements Controller {
     }, { kind: 'Pod' }));
     this.unsubscribe.push(store.subscribe((ev) => {
       if (ev.type === 'MODIFIED') return;
-      for (const ds of store.filter((o) => o.kind === 'DaemonSet')) this.queue.add(ds.metadata.namespace, ds.metadata.name);
+      for (const ds of store.filter((o) => o.kind === 'DaemonSet', 'DaemonSet')) this.queue.add(ds.metadata.namespace, ds.metadata.name);
     }, { kind: 'Node' }));
   }
 
@@ -74,7 +74,7 @@ export class DaemonSetController implements Controller {
   private revision(ds: DS): string {
     const hash = computeHash(ds.spec?.template);
     const name = `${ds.metadata.name}-${hash}`;
-    const revs = this.ctx.store.filter((o) => o.kind === 'ControllerRevision' && controllerOf(o)?.uid === ds.metadata.uid) as ControllerRevision[];
+    const revs = this.ctx.store.filter((o) => o.kind === 'ControllerRevision' && controllerOf(o)?.uid === ds.metadata.uid, 'ControllerRevision') as ControllerRevision[];
     const max = Math.max(0, ...revs.map((r) => r.revision));
     const existing = revs.find((r) => r.metadata?.name === name);
     if (existing && existing.revision < max) {

@@ -33,7 +33,7 @@ export class GarbageCollector implements Controller {
   }
 
   private collect(uid: string): void {
-    const dependents = this.ctx.store.filter((o) => !!o.metadata.ownerReferences?.some((r) => r.uid === uid));
+    const dependents = this.ctx.store.dependentsOf(uid);
     for (const dep of dependents) {
       const alive = dep.metadata.ownerReferences!.filter((r) => r.uid !== uid && this.ownerAlive(dep, r));
       if (alive.length > 0) {

@@ -1,3 +1,4 @@
+import { deepCopy } from '../clone';
 import type { Node, Pod } from '../k8s';
 import type { Task } from '../queue';
 import type { Controller, ControllerContext } from './controller';
@@ -19,8 +20,10 @@ export interface KubeletTask extends Task {
   /** Image-pull or crash back-off attempt. */
   attempt?: number;
   restart?: boolean;
-  /** Exit code for the `exit` step. */
+  /** Exit code for the `exit` step, and the runtime's reason/message when the process could not start. */
   code?: number;
+  reason?: string;
+  message?: string;
   /** Simulated pull duration for the `pulled` step. */
   ms?: number;
   /** The container instance (containerID) a step is about; stale steps of an earlier instance are dropped. */
@@ -34,6 +37,8 @@ export interface KubeletTask extends Task {
   op?: number;
   /** `c` indexes spec.initContainers instead of spec.containers. */
   init?: boolean;
+  /** The `exit` step comes from an attached client (`Cluster.exitContainer`), not the process model. */
+  attached?: boolean;
 }
 
 /**
@@ -50,6 +55,11 @@ export class Kubelet implements Controller {
   /** Containers being killed after a failed liveness/startup probe. */
   readonly killing = new Set<string>();
   readonly files: VolumeFiles;
+  /**
+   * `uid/container` of containers a client is attached to (`kubectl run -i`): their own process
+   * model does not end them; the attached command's real exit status does (exitContainer).
+   */
+  readonly attached = new Set<string>();
 
   constructor(readonly ctx: ControllerContext, files?: VolumeFiles) {
     ctx.api.onGraceful((obj) => {
@@ -96,7 +106,7 @@ export class Kubelet implements Controller {
     const claims = new Set(claimNamesOf(gone).map((c) => c.claim));
     const waiting = this.ctx.store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === gone.metadata?.namespace &&
       !!o.status?.startTime && !o.status?.podIP && !o.metadata.deletionTimestamp &&
-      claimNamesOf(o as Pod).some((c) => claims.has(c.claim))) as Pod[];
+      claimNamesOf(o as Pod).some((c) => claims.has(c.claim)), 'Pod') as Pod[];
     for (const p of waiting) this.enqueueFor(p, 500 + this.ctx.prng.int(500), 'mount');
   }
 
@@ -112,14 +122,34 @@ export class Kubelet implements Controller {
     podStages[task.step](this, pod, task);
   }
 
-  node(pod: Pod): Node | undefined {
+  /**
+   * The container's main process exits with `code` now (an attached command ended, or the
+   * attached shell ran `exit`); the kubelet then restarts it per restartPolicy.
+   */
+  exitContainer(pod: Pod, container: string, code: number, failure?: { reason: string; message: string }): boolean {
+    this.attached.delete(`${pod.metadata!.uid}/${container}`);
+    const c = pod.spec!.containers.findIndex((x) => x.name === container);
+    const s = pod.status?.containerStatuses?.[c];
+    if (c < 0 || !s?.state?.running) return false;
+    this.enqueueFor(pod, 0, 'exit', { c, code, cid: s.containerID, attached: true, ...failure });
+    return true;
+  }
+
+  /** The pod's node, read-only (not copied: never change it; see nodeForUpdate). */
+  node(pod: Pod): Readonly<Node> | undefined {
+    return this.ctx.store.peekOne('Node', undefined, pod.spec!.nodeName!) as Readonly<Node> | undefined;
+  }
+
+  /** A copy of the pod's node to change and write back. */
+  nodeForUpdate(pod: Pod): Node | undefined {
     return this.ctx.store.get('Node', undefined, pod.spec!.nodeName!) as Node | undefined;
   }
 
   /** Writes the pod with its readiness conditions refreshed. */
   save(pod: Pod): void {
     if (pod.status?.phase === 'Running' || pod.status?.phase === 'Pending') refreshReadiness(pod, this.ctx.now());
-    this.ctx.api.write(pod);
+    // One copy for the store (the stages keep using `pod` afterwards), instead of write()'s two.
+    this.ctx.api.writeOwned(deepCopy(pod));
   }
 
   event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, c?: number, init?: boolean): void {

@@ -56,7 +56,7 @@ export class NamespaceController implements Controller {
       this.setConditions(ns, remaining);
       return;
     }
-    for (const e of this.ctx.store.filter((o) => o.metadata.namespace === name && o.kind === 'Event')) {
+    for (const e of this.ctx.store.filter((o) => o.metadata.namespace === name && o.kind === 'Event', 'Event')) {
       this.ctx.api.remove('Event', name, e.metadata.name);
     }
     const spec = (ns.spec ?? {}) as { finalizers?: string[] };

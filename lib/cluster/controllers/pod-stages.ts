@@ -3,9 +3,9 @@ import { rfc3339 } from '../api/time';
 import { randomHex } from '../prng';
 import { digestOf } from '../runtime/image-ref';
 import { goDuration } from '../runtime/go-duration';
-import { lookupImage, normalizedImage, processFor } from '../runtime/images';
+import { lookupImage, normalizedImage, processFor, pullProblem } from '../runtime/images';
 import type { Kubelet, KubeletTask } from './kubelet';
-import { setCondition, waitingStatus } from './pod-status';
+import { setCondition, terminalStatus, waitingStatus } from './pod-status';
 import { allocatePodIP } from './pod-network';
 import { attachProblem, claimNamesOf, podsUsingClaim } from './volumes';
 import { fsopStage, probeStage, scheduleScriptFiles, startProbes, wakeProbes } from './probes';
@@ -20,6 +20,8 @@ const backoffMs = (attempt: number) => Math.min(10_000 * 2 ** Math.max(0, attemp
 
 function pullError(image: string): string {
   const ref = normalizedImage(image);
+  // containerd's resolver: a known repository without the tag answers 404 on the manifest.
+  if (pullProblem(image) === 'tag') return `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
   return `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": pull access denied, ` +
     'repository does not exist or may require authorization: server message: insufficient_scope: authorization failed';
 }
@@ -159,7 +161,7 @@ export const podStages: Record<StageName, Stage> = {
     const took = goDuration(Number(task.ms ?? spec.pullMs));
     k.event(pod, 'Normal', 'Pulled',
       `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${spec.sizeBytes} bytes.`, c, init);
-    const node = k.node(pod);
+    const node = k.nodeForUpdate(pod);
     if (node && !imagePresent(node, image)) {
       const name = normalizedImage(image);
       const repo = name.replace(/:[^:/]+$/, '');
@@ -230,10 +232,12 @@ export const podStages: Record<StageName, Stage> = {
     const statuses = statusesOf(pod, init);
     const s = statuses[c];
     if (!s?.state?.running || (task.cid && s.containerID !== task.cid)) return;
+    // A client attached to the process (kubectl run -i) reports its real exit status instead.
+    if (!init && !task.attached && k.attached.has(`${pod.metadata!.uid}/${s.name}`)) return;
     k.killing.delete(s.containerID ?? '');
     s.state = { terminated: {
-      containerID: s.containerID, exitCode: code, reason: code === 0 ? 'Completed' : 'Error',
-      startedAt: s.state.running.startedAt, finishedAt: rfc3339(now),
+      containerID: s.containerID, exitCode: code, reason: task.reason ?? (code === 0 ? 'Completed' : 'Error'),
+      ...(task.message && { message: task.message }), startedAt: s.state.running.startedAt, finishedAt: rfc3339(now),
     } };
     s.ready = false;
     s.started = false;
@@ -283,7 +287,16 @@ export const podStages: Record<StageName, Stage> = {
     k.enqueueFor(pod, longest + 200, 'remove');
   },
 
-  remove(k, pod) {
+  remove(k, pod, task) {
+    if (pod.metadata?.finalizers?.length) {
+      // The kubelet reports the deleted pod's terminal phase (kubelet_pods.go generateAPIPodStatus,
+      // podIsTerminal) and the object stays until its finalizers are gone (a Job's tracking
+      // finalizer: the Job controller counts it as failed or succeeded first).
+      if (!task.attempt) { terminalStatus(pod, k.ctx.now()); k.ctx.api.write(pod); }
+      const attempt = (task.attempt ?? 0) + 1;
+      k.enqueueFor(pod, Math.min(1000 * 2 ** (attempt - 1), 60_000), 'remove', { attempt });
+      return;
+    }
     k.ctx.api.remove('Pod', pod.metadata!.namespace, pod.metadata!.name!);
   },
 

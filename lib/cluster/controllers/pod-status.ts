@@ -1,5 +1,6 @@
 import type { Container, ContainerStatus, Pod, PodCondition } from '../k8s';
 import { rfc3339 } from '../api/time';
+import { lookupImage, processFor } from '../runtime/images';
 
 export type PodConditionType = 'PodReadyToStartContainers' | 'Initialized' | 'Ready' | 'ContainersReady' | 'PodScheduled';
 
@@ -51,4 +52,36 @@ export function refreshReadiness(pod: Pod, now: number): void {
     setCondition(pod, 'Ready', 'False', now, 'ContainersNotReady', msg);
     setCondition(pod, 'ContainersReady', 'False', now, 'ContainersNotReady', msg);
   }
+}
+
+/**
+ * The containers of a deleted pod once killed: a process that handles SIGTERM within the grace
+ * period exits 0, one that ignores it (a shell or sleep as PID 1) is SIGKILLed: 137. The phase
+ * follows (getPhase with podIsTerminal): Succeeded when all exited 0, else Failed.
+ */
+export function terminalStatus(pod: Pod, now: number): void {
+  const grace = (pod.metadata?.deletionGracePeriodSeconds ?? 30) * 1000;
+  const statuses = pod.status?.containerStatuses ?? [];
+  pod.spec!.containers.forEach((container, c) => {
+    const s = statuses[c];
+    if (!s) return;
+    if (s.state?.running) {
+      const spec = lookupImage(container.image!);
+      const stop = spec ? processFor(container, spec).stopMs : undefined;
+      const code = stop !== undefined && stop <= grace ? 0 : 137;
+      s.state = { terminated: { containerID: s.containerID, exitCode: code, reason: code === 0 ? 'Completed' : 'Error',
+        startedAt: s.state.running.startedAt, finishedAt: rfc3339(now) } };
+    } else if (!s.state?.terminated) {
+      s.state = { terminated: { exitCode: 137, reason: 'ContainerStatusUnknown', message: 'The container could not be located when the pod was terminated',
+        startedAt: null as unknown as string, finishedAt: null as unknown as string } };
+    }
+    s.ready = false;
+    s.started = false;
+  });
+  if (pod.status!.phase !== 'Succeeded' && pod.status!.phase !== 'Failed') {
+    pod.status!.phase = statuses.length > 0 && statuses.every((x) => x.state?.terminated?.exitCode === 0) ? 'Succeeded' : 'Failed';
+  }
+  setCondition(pod, 'PodReadyToStartContainers', 'False', now);
+  setCondition(pod, 'Ready', 'False', now, 'PodCompleted');
+  setCondition(pod, 'ContainersReady', 'False', now, 'PodCompleted');
 }

@@ -1,4 +1,5 @@
 import { deepCopy } from '../clone';
+import { rfc3339 } from '../api/time';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { Pod, PodTemplateSpec } from '../k8s';
 import type { StoredObject } from '../types';
@@ -42,7 +43,7 @@ export function peekPods(ctx: ControllerContext, ns: string | undefined, pred: (
 
 /** Pods of a namespace, copied only when `pred` accepts them. */
 export function podsWhere(ctx: ControllerContext, ns: string | undefined, pred: (p: Pod) => boolean): Pod[] {
-  return ctx.store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === ns && pred(o as Pod)) as Pod[];
+  return ctx.store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === ns && pred(o as Pod), 'Pod') as Pod[];
 }
 
 /**
@@ -65,4 +66,21 @@ export class KeyedQueue {
   done(key: unknown): void {
     this.pending.delete(String(key));
   }
+}
+
+/**
+ * The Eviction API's mark on a pod before it deletes it (pkg/registry/core/pod/storage/
+ * eviction.go addConditionAndDeletePod, PodDisruptionConditions GA in 1.31): condition
+ * DisruptionTarget=True, reason EvictionByEvictionAPI. Job podFailurePolicy rules match on it.
+ * Conditions not owned by the kubelet come first in its merged status (status_manager mergePodStatus).
+ */
+export function withDisruptionTarget(pod: Pod, now: number): Pod {
+  const copy = deepCopy(pod);
+  const st = (copy.status ??= {});
+  const rest = (st.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+  st.conditions = [{
+    type: 'DisruptionTarget', status: 'True', lastProbeTime: null as unknown as string, lastTransitionTime: rfc3339(now),
+    reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting',
+  }, ...rest];
+  return copy;
 }

@@ -6,7 +6,7 @@ import type { Pod, ReplicaSet } from '../k8s';
 import type { Task } from '../queue';
 import type { StoredObject } from '../types';
 import type { Controller, ControllerContext } from './controller';
-import { isPodActive, isPodAvailable, isPodReady, KeyedQueue, peekPods, podFromTemplate } from './pod-util';
+import { isPodActive, isPodReady, KeyedQueue, peekPods, podFromTemplate } from './pod-util';
 
 const SOURCE = { component: 'replicaset-controller' };
 // names.SimpleNameGenerator (apiserver/pkg/storage/names/generate.go): base truncated to 58 chars.
@@ -37,6 +37,14 @@ function deletionOrder(pods: readonly Pod[], related: readonly Pod[]): Pod[] {
     if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
     return created(b) - created(a);
   });
+}
+
+/** The pod's Ready=True condition, if any. */
+function readyCondition(p: Pod): { lastTransitionTime?: string } | undefined {
+  const conds = p.status?.conditions;
+  if (!conds) return undefined;
+  for (let i = 0; i < conds.length; i++) if (conds[i].type === 'Ready' && conds[i].status === 'True') return conds[i];
+  return undefined;
 }
 
 /**
@@ -89,18 +97,23 @@ export class ReplicaSetController implements Controller {
     // claimPods (controller_ref_manager.go): adopt orphans that match, release owned pods that do not.
     // The index holds this ReplicaSet's pods and the orphans; an orphan that does not match is no candidate.
     const owned: Pod[] = [];
-    for (const stored of store.peekPodsControlledBy(ns ?? '', [uid, undefined]) as readonly Pod[]) {
-      const mine = controllerOf(stored) !== undefined;
+    let claimed = false;
+    // Usually there are no orphans: then the candidates are this ReplicaSet's own pods (in list order all the same).
+    const orphans = store.peekPodsControlledBy(ns ?? '', [undefined]).length > 0;
+    for (const stored of store.peekPodsControlledBy(ns ?? '', orphans ? [uid, undefined] : [uid]) as readonly Pod[]) {
+      const mine = !orphans || controllerOf(stored) !== undefined;
       const matches = matchesLabelSelector(selector, stored.metadata?.labels);
       if (!mine && !matches) continue;
       if (mine && !matches) {
         const p = deepCopy(stored);
         p.metadata!.ownerReferences = p.metadata!.ownerReferences!.filter((r) => r.uid !== uid);
         api.write(p);
+        claimed = true;
       } else if (!mine && matches && !stored.metadata?.deletionTimestamp) {
         const p = deepCopy(stored);
         p.metadata!.ownerReferences = [...(p.metadata!.ownerReferences ?? []), newControllerRef(rs)];
         owned.push(api.write(p));
+        claimed = true;
       } else if (mine) {
         const p = stored;
         owned.push(p);
@@ -132,22 +145,29 @@ export class ReplicaSetController implements Controller {
         events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${victim.metadata!.name}`, SOURCE);
       }
     }
-    this.writeStatus(rs, (store.peekPodsControlledBy(ns ?? '', [uid]) as readonly Pod[]).filter(isPodActive), failure);
+    // Nothing adopted, released, created or deleted: the active pods are the ones counted above.
+    const counted = diff === 0 && !claimed ? active : (store.peekPodsControlledBy(ns ?? '', [uid]) as readonly Pod[]).filter(isPodActive);
+    this.writeStatus(rs, counted, failure);
   }
 
   private writeStatus(rs: ReplicaSet & StoredObject, pods: readonly Pod[], failure?: string): void {
     const now = this.ctx.now();
     const tplLabels = rs.spec?.template?.metadata?.labels ?? {};
     const st: Record<string, unknown> = { replicas: pods.length };
-    const tpl = Object.entries(tplLabels);
+    const tplKeys = Object.keys(tplLabels);
     const minReady = rs.spec?.minReadySeconds ?? 0;
     let fully = 0, ready = 0, available = 0;
     for (const p of pods) {
-      if (tpl.every(([k, v]) => p.metadata?.labels?.[k] === v)) fully++;
-      if (!isPodReady(p)) continue;
+      const labels = p.metadata?.labels;
+      let all = true;
+      for (const k of tplKeys) if (labels?.[k] !== tplLabels[k]) { all = false; break; }
+      if (all) fully++;
+      // isPodReady / isPodAvailable (pod-util.ts) as one loop over the conditions: this runs for every pod on every sync.
+      const c = readyCondition(p);
+      if (!c) continue;
       ready++;
-      // isPodAvailable: a ready pod is available at once without minReadySeconds.
-      if (!minReady || isPodAvailable(p, minReady, now)) available++;
+      // A ready pod is available at once without minReadySeconds.
+      if (!minReady || (!!c.lastTransitionTime && Date.parse(c.lastTransitionTime) + minReady * 1000 <= now)) available++;
     }
     if (fully) st.fullyLabeledReplicas = fully;
     if (ready) st.readyReplicas = ready;

@@ -36,7 +36,7 @@ function revisionData(sts: Sts): unknown {
  */
 export function ensureRevision(ctx: ControllerContext, sts: Sts): { update: string; revisions: ControllerRevision[] } {
   const revisions = ctx.store.filter((o) => o.kind === 'ControllerRevision' && o.metadata.namespace === sts.metadata.namespace &&
-    !!o.metadata.ownerReferences?.some((r) => r.uid === sts.metadata.uid)) as ControllerRevision[];
+    !!o.metadata.ownerReferences?.some((r) => r.uid === sts.metadata.uid), 'ControllerRevision') as ControllerRevision[];
   const data = revisionData(sts);
   const name = `${sts.metadata.name}-${computeHash(data, sts.status?.collisionCount)}`;
   const max = revisions.reduce((m, r) => Math.max(m, r.revision ?? 0), 0);

@@ -43,13 +43,13 @@ export class StatefulSetController implements Controller {
       if (ref?.kind === 'StatefulSet') this.queue.add(pod.metadata?.namespace, ref.name);
       else if (!ref && ev.type !== 'DELETED') {
         for (const s of store.filter((o) => o.kind === 'StatefulSet' && o.metadata.namespace === pod.metadata?.namespace &&
-          matchesLabelSelector((o as StatefulSet).spec?.selector, pod.metadata?.labels))) this.queue.add(s.metadata.namespace, s.metadata.name);
+          matchesLabelSelector((o as StatefulSet).spec?.selector, pod.metadata?.labels), 'StatefulSet')) this.queue.add(s.metadata.namespace, s.metadata.name);
       }
     }, { kind: 'Pod' }));
     // A claim that finished deleting may unblock a pod waiting to be re-created.
     this.unsubscribe.push(store.subscribe((ev) => {
       if (ev.type !== 'DELETED') return;
-      for (const s of store.filter((o) => o.kind === 'StatefulSet' && o.metadata.namespace === ev.object.metadata?.namespace)) {
+      for (const s of store.filter((o) => o.kind === 'StatefulSet' && o.metadata.namespace === ev.object.metadata?.namespace, 'StatefulSet')) {
         this.queue.add(s.metadata.namespace, s.metadata.name);
       }
     }, { kind: 'PersistentVolumeClaim' }));

@@ -12,7 +12,7 @@ import { computeHash } from './hash';
  * lab's other random picks stay as they were.
  */
 export function seedKubeProxy(api: ApiServer, store: ObjectStore, prng: Prng): void {
-  const pods = store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === 'kube-system' && o.metadata.labels?.['k8s-app'] === 'kube-proxy') as Pod[];
+  const pods = store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === 'kube-system' && o.metadata.labels?.['k8s-app'] === 'kube-proxy', 'Pod') as Pod[];
   if (pods.length === 0) return;
   const born = Math.min(...pods.map((p) => Date.parse(p.metadata?.creationTimestamp ?? '') || 0));
   const labels = { 'k8s-app': 'kube-proxy' };

@@ -11,7 +11,7 @@ export function claimNamesOf(pod: Pod): { volume: string; claim: string }[] {
 export function podsUsingClaim(store: ObjectStore, ns: string | undefined, claim: string): Pod[] {
   return store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === ns &&
     o.status?.phase !== 'Succeeded' && o.status?.phase !== 'Failed' &&
-    claimNamesOf(o as Pod).some((c) => c.claim === claim)) as Pod[];
+    claimNamesOf(o as Pod).some((c) => c.claim === claim), 'Pod') as Pod[];
 }
 
 export function classOf(store: ObjectStore, pvc: PersistentVolumeClaim): StorageClass | undefined {

@@ -35,7 +35,8 @@ export function syncServiceEndpoints(store: ObjectStore, api: ApiServer, prng: P
     if (!svc && store.has('Endpoints', ns, name)) api.remove('Endpoints', ns, name);
     return;
   }
-  const pods = store.filter((o) => o.kind === 'Pod' && o.metadata.namespace === ns && selects(svc, o.metadata.labels), 'Pod') as Pod[];
+  // Read only: the stored pods themselves (in list order), not copies.
+  const pods = store.peek('Pod', ns).filter((o) => selects(svc, o.metadata.labels)) as Pod[];
   const { addresses, ports } = computeEndpoints(svc, pods);
   const labels = { ...svc.metadata.labels, [MANAGED_BY]: CONTROLLER_NAME, [SERVICE_NAME_LABEL]: name };
   const body = sliceBody(addresses, ports);

@@ -19,8 +19,10 @@ interface SvcPort { name?: string; port: number; protocol?: string; nodePort?: n
 const AFFINITY_TIMEOUT_S = 10_800;
 
 /** FNV-1a, for a choice that depends only on the seed and the request count. */
-function hash(s: string): number {
-  let h = 0x811c9dc5;
+const hash = (s: string): number => hashFrom(0x811c9dc5, s);
+
+/** FNV-1a continued from state `h` (hashFrom(hashFrom(init, a), b) === hash(a + b)). */
+function hashFrom(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h;
 }
@@ -90,9 +92,21 @@ export function connect(view: NetView, ip: string, port: number, client?: string
   return result;
 }
 
-function route(view: NetView, ip: string, port: number, client: string | undefined, counter: number | undefined,
-  take: (keys: string[]) => void): ConnectResult {
-  const services = netList<KubeObject>(view, 'Service');
+/**
+ * What kube-proxy's rules do with a packet to ip:port, decided once per store revision (the
+ * rules change only when Services, EndpointSlices, Pods or Nodes do): either a fixed result, or
+ * a Service with its ready backends, from which each request picks one.
+ */
+type Decision =
+  | { result: ConnectResult }
+  | { svc: KubeObject; ns: string | undefined; name: string | undefined; port: number; backends: { ip: string; port: number }[];
+    /** FNV-1a state after `${seed}/${ns}/${name}/`: the pick hashes the request counter on top. */
+    prefix: number; results: (ConnectResult | undefined)[] };
+
+/** Decisions per cached Service list (one store revision, see view-cache.ts). */
+const decisions = new WeakMap<object, Map<string, Decision>>();
+
+function decide(view: NetView, services: KubeObject[], ip: string, port: number): Decision {
   const isNode = isNodeAddress(view, ip);
   let svc: KubeObject | undefined;
   let sp: SvcPort | undefined;
@@ -102,18 +116,18 @@ function route(view: NetView, ip: string, port: number, client: string | undefin
     if (isNode) sp = ports.find((p) => p.nodePort === port && (p.protocol ?? 'TCP') === 'TCP');
     else if (s.spec?.clusterIP === ip) {
       sp = ports.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
-      if (!sp) return { ok: false, error: 'timeout', ms: 129_000 + (hash(`${view.seed}${ip}:${port}`) % 3000) };
+      if (!sp) return { result: { ok: false, error: 'timeout', ms: 129_000 + (hash(`${view.seed}${ip}:${port}`) % 3000) } };
     } else if (s.spec?.type === 'LoadBalancer' && isAnnouncedLoadBalancerIp((k, n) => netList(view, k, n), s as StoredObject, ip)) {
       // kube-proxy's KUBE-EXT chain for a LoadBalancer ingress IP (announced by MetalLB's speaker).
       sp = ports.find((p) => p.port === port && (p.protocol ?? 'TCP') === 'TCP');
-      if (!sp) return { ok: false, error: 'refused', ms: 0 };
+      if (!sp) return { result: { ok: false, error: 'refused', ms: 0 } };
     }
     if (sp) { svc = s; break; }
   }
   if (!svc || !sp) {
-    if (isNode) return { ok: false, error: 'refused', ms: 0 };
-    if (ip.startsWith('10.96.') || /^10\.(9[6-9]|10\d|11[01])\./.test(ip)) return { ok: false, error: 'timeout', ms: 129_000 + (hash(ip) % 3000) };
-    return toPodIP(view, ip, port);
+    if (isNode) return { result: { ok: false, error: 'refused', ms: 0 } };
+    if (ip.startsWith('10.96.') || /^10\.(9[6-9]|10\d|11[01])\./.test(ip)) return { result: { ok: false, error: 'timeout', ms: 129_000 + (hash(ip) % 3000) } };
+    return { result: toPodIP(view, ip, port) };
   }
   const ns = svc.metadata?.namespace;
   const backends: { ip: string; port: number }[] = [];
@@ -126,11 +140,25 @@ function route(view: NetView, ip: string, port: number, client: string | undefin
       for (const a of e.addresses) backends.push({ ip: a, port: target.port });
     }
   }
-  if (backends.length === 0) return { ok: false, error: 'refused', ms: 0 };
+  if (backends.length === 0) return { result: { ok: false, error: 'refused', ms: 0 } };
+  const name = svc.metadata?.name;
+  return { svc, ns, name, port: sp.port, backends, prefix: hashFrom(0x811c9dc5, `${view.seed}/${ns}/${name}/`), results: [] };
+}
+
+function route(view: NetView, ip: string, port: number, client: string | undefined, counter: number | undefined,
+  take: (keys: string[]) => void): ConnectResult {
+  const services = netList<KubeObject>(view, 'Service');
+  let table = decisions.get(services);
+  if (!table) decisions.set(services, (table = new Map()));
+  const key = `${ip}:${port}`;
+  let d = table.get(key);
+  if (!d) { d = decide(view, services, ip, port); if (table.size < 4096) table.set(key, d); }
+  if ('result' in d) return d.result;
+  const { svc, ns, backends } = d;
   // sessionAffinity ClientIP: the `recent` module remembers the client's endpoint for timeoutSeconds.
   const state = netStateOf(view);
   const affinity = svc.spec?.sessionAffinity === 'ClientIP' && client && state
-    ? { key: `${ns}/${svc.metadata?.name}/${sp.port}/${client}`, timeoutMs: (svc.spec?.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? AFFINITY_TIMEOUT_S) * 1000 }
+    ? { key: `${ns}/${d.name}/${d.port}/${client}`, timeoutMs: (svc.spec?.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? AFFINITY_TIMEOUT_S) * 1000 }
     : undefined;
   const sticky = affinity ? state!.affinity(affinity.key, view.now(), affinity.timeoutMs) : undefined;
   let n = counter;
@@ -139,8 +167,14 @@ function route(view: NetView, ip: string, port: number, client: string | undefin
     n = r.values[0];
     take([...r.pending]);
   }
-  const pick = (sticky && backends.find((b) => b.ip === sticky)) || backends[hash(`${view.seed}/${ns}/${svc.metadata?.name}/${n}`) % backends.length];
+  let i = sticky ? backends.findIndex((b) => b.ip === sticky) : -1;
+  if (i < 0) i = hashFrom(d.prefix, String(n)) % backends.length;
+  const pick = backends[i];
   if (affinity) state!.remember(affinity.key, pick.ip, view.now());
-  const result = toPodIP(view, pick.ip, pick.port);
-  return result.ok ? { ...result, service: `${ns}/${svc.metadata?.name}` } : result;
+  let result = d.results[i];
+  if (!result) {
+    const r = toPodIP(view, pick.ip, pick.port);
+    d.results[i] = result = Object.freeze(r.ok ? { ...r, service: `${ns}/${d.name}` } : r);
+  }
+  return result;
 }

@@ -1,6 +1,5 @@
 import type { KubeObject } from '../types';
 import type { NetView } from './dns';
-import { netStateOf } from './net-state';
 
 /**
  * Read-through cache of the lists the network layer reads per request (Services,
@@ -13,10 +12,9 @@ interface Entry { rev: number; lists: Map<string, unknown[]>; gets: Map<string, 
 const cache = new WeakMap<object, Entry>();
 
 function entry(view: NetView): Entry | undefined {
-  const raw = (view as { revision?: number }).revision;
-  if (typeof raw !== 'number') return undefined;
-  // The data plane's own counter writes (net-state.ts) change nothing the network reads.
-  const rev = raw - (netStateOf(view)?.writes ?? 0);
+  // Requests write nothing to the store (their counters live in net-state.ts), so a burst of them reads one revision.
+  const rev = (view as { revision?: number }).revision;
+  if (typeof rev !== 'number') return undefined;
   let e = cache.get(view);
   if (!e || e.rev !== rev) cache.set(view, (e = { rev, lists: new Map(), gets: new Map() }));
   return e;

@@ -13,8 +13,15 @@ const FAMILIES: Record<string, ImageFamily> = {
   'registry.k8s.io/ingress-nginx/controller': 'ingress-nginx', 'registry.k8s.io/hpa-example': 'hpa-example', 'k8s.gcr.io/hpa-example': 'hpa-example',
 };
 
+const familyCache = new Map<string, ImageFamily | undefined>();
+
+/** The simulated image family of an image reference (memoised: it is on every request's path). */
 export function imageFamily(image: string): ImageFamily | undefined {
-  return FAMILIES[repositoryOf(parseImageRef(image))];
+  if (familyCache.has(image)) return familyCache.get(image);
+  const family = FAMILIES[repositoryOf(parseImageRef(image))];
+  if (familyCache.size >= 1024) familyCache.clear();
+  familyCache.set(image, family);
+  return family;
 }
 
 /** Executables on the image's $PATH that the simulator implements. */

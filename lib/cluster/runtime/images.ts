@@ -68,11 +68,31 @@ const CATALOGUE: Record<string, ImageSpec> = {
   'quay.io/metallb/speaker': { pullMs: 4400, sizeBytes: 54_232_901, entrypoint: server(200) },
 };
 
-export function lookupImage(image: string): ImageSpec | undefined {
+/**
+ * Repositories whose tags are a closed, known list (pushed by tag only, no `latest`): other tags
+ * do not resolve. registry.k8s.io/nginx-slim (the StatefulSet tutorial's image): 0.5 … 0.27.
+ */
+const KNOWN_TAGS: Record<string, Set<string>> = {
+  'registry.k8s.io/nginx-slim': new Set(Array.from({ length: 23 }, (_, i) => `0.${i + 5}`)),
+};
+
+function canonicalRef(image: string) {
   const ref = parseImageRef(image);
   if (ref.registry === 'k8s.gcr.io') ref.registry = 'registry.k8s.io';
-  if (ref.path === 'nginx-slim' && ref.tag !== '0.8' && ref.tag !== 'latest') return undefined;
-  return CATALOGUE[repositoryOf(ref)];
+  return ref;
+}
+
+/** Why a pull of `image` fails: the repository is unknown, or it has no such tag; undefined when it pulls. */
+export function pullProblem(image: string): 'repository' | 'tag' | undefined {
+  const ref = canonicalRef(image);
+  const repo = repositoryOf(ref);
+  if (!CATALOGUE[repo]) return 'repository';
+  const tags = KNOWN_TAGS[repo];
+  return tags && !ref.digest && !tags.has(ref.tag) ? 'tag' : undefined;
+}
+
+export function lookupImage(image: string): ImageSpec | undefined {
+  return pullProblem(image) ? undefined : CATALOGUE[repositoryOf(canonicalRef(image))];
 }
 
 /** `docker.io/library/nginx:latest` — the name containerd reports. */

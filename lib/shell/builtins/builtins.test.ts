@@ -14,6 +14,26 @@ describe('text tools', () => {
     expect(await out('printf hello')).toBe('hello');
   });
 
+  it('head and tail: -c bytes, -n -N, +N', async () => {
+    expect(await out('echo hello world | head -c 5')).toBe('hello');
+    expect(await out('echo hello | head -c-2')).toBe('hell');
+    expect(await out('echo hello | tail -c 3')).toBe('lo\n');
+    expect(await out('printf "a\\nb\\nc\\nd\\n" | head -n -1')).toBe('a\nb\nc\n');
+    expect(await out('printf "a\\nb\\nc\\nd\\n" | tail -n +3')).toBe('c\nd\n');
+    expect(await out('printf "a\\nb\\nc\\n" | head --lines=2')).toBe('a\nb\n');
+    expect(await out('echo hi | head -c x; echo $?')).toBe('head: invalid number of bytes: ‘x’\n1\n');
+  });
+
+  it('grep context: -A, -B, -C, -NUM with group separators', async () => {
+    const text = 'printf "a\\nx1\\nb\\nc\\nd\\nx2\\ne\\n"';
+    expect(await out(`${text} | grep -A1 x`)).toBe('x1\nb\n--\nx2\ne\n');
+    expect(await out(`${text} | grep -B 1 x2`)).toBe('d\nx2\n');
+    expect(await out(`${text} | grep -n -C1 x1`)).toBe('1-a\n2:x1\n3-b\n');
+    expect(await out(`${text} | grep -2 x1`)).toBe('a\nx1\nb\nc\n');
+    expect(await out(`${text} | grep --after-context=3 x1`)).toBe('x1\nb\nc\nd\n');
+    expect(await out(`${text} | grep -A x x`)).toBe('grep: x: invalid context length argument\n');
+  });
+
   it('sort, uniq, cut, tr', async () => {
     expect(await out('printf "b\\na\\nc\\na\\n" | sort | uniq -c')).toBe('      2 a\n      1 b\n      1 c\n');
     expect(await out('printf "10\\n9\\n100\\n" | sort -n -r')).toBe('100\n10\n9\n');

@@ -21,9 +21,10 @@ function walk(ctx: CommandContext, dir: string, shown: string): { path: string; 
   return out;
 }
 
-/** GNU grep: -i -v -c -n -E -F -w -q -o -l -h -H -r, -e PATTERN, basic and extended regexps. */
+/** GNU grep: -i -v -c -n -E -F -w -q -o -l -h -H -r, -A/-B/-C context, -e PATTERN, basic and extended regexps. */
 export const grep: CommandFn = (ctx) => {
   const flags = new Set<string>();
+  let after = 0, before = 0;
   const patterns: string[] = [];
   const rest: string[] = [];
   const argv = ctx.argv;
@@ -33,6 +34,16 @@ export const grep: CommandFn = (ctx) => {
     if (a === '-e' || a === '--regexp') { patterns.push(argv[++i] ?? ''); continue; }
     if (a.startsWith('--color') || a.startsWith('--colour')) continue;
     if (LONG[a]) { flags.add(LONG[a]); continue; }
+    // Context: -A N, -B N, -C N, -NUM, -A2, --after-context=N, --before-context=N, --context=N.
+    const ctxOpt = /^-([ABC])(\d*)$/.exec(a) ?? /^--(after|before)?-?context=(\d+)$/.exec(a) ?? /^-(\d+)$/.exec(a);
+    if (ctxOpt) {
+      const which = ctxOpt.length === 2 ? 'C' : ctxOpt[1] === 'after' ? 'A' : ctxOpt[1] === 'before' ? 'B' : ctxOpt[1] ?? 'C';
+      const value = ctxOpt.length === 2 ? ctxOpt[1] : ctxOpt[2] || argv[++i];
+      if (value === undefined || !/^\d+$/.test(value)) { ctx.io.stderr(`grep: ${value ?? ''}: invalid context length argument\n`); return 2; }
+      if (which !== 'B') after = Number(value);
+      if (which !== 'A') before = Number(value);
+      continue;
+    }
     if (/^-[ivcnEwqFolrRhHsG]+$/.test(a)) { for (const f of a.slice(1)) flags.add(f === 'R' ? 'r' : f); continue; }
     if (/^-/.test(a) && a !== '-') {
       ctx.io.stderr(`grep: invalid option -- '${a.replace(/^-+/, '')[0]}'\n${USAGE}`);
@@ -65,18 +76,35 @@ export const grep: CommandFn = (ctx) => {
   }
   const named = flags.has('H') || (!flags.has('h') && (files.length > 1 || flags.has('r')));
   let matched = 0;
+  const context = (after > 0 || before > 0) && !['c', 'q', 'l', 'o'].some((f) => flags.has(f));
+  let lastPrinted: { file: string; idx: number } | undefined;
   for (const { text, name } of files) {
     let count = 0;
-    for (const [idx, line] of lines(text).entries()) {
-      const hits = regs.flatMap((r) => { r.lastIndex = 0; return [...line.matchAll(r)].filter((m) => m[0] !== '' || !flags.has('o')); });
+    const all = lines(text);
+    const selected = all.map((line) => {
       const isMatch = regs.some((r) => { r.lastIndex = 0; return r.test(line); });
-      if (isMatch === flags.has('v')) continue;
+      return isMatch !== flags.has('v');
+    });
+    // GNU grep prints context lines with `-` after the prefix and `--` between separate groups.
+    const shown = new Set<number>();
+    if (context) selected.forEach((hit, i) => { if (hit) for (let j = Math.max(0, i - before); j <= Math.min(all.length - 1, i + after); j++) shown.add(j); });
+    for (const [idx, line] of all.entries()) {
+      if (context && shown.has(idx) && !selected[idx]) {
+        if (lastPrinted && (lastPrinted.file !== name || lastPrinted.idx !== idx - 1)) ctx.io.stdout('--\n');
+        ctx.io.stdout(`${named ? `${name}-` : ''}${flags.has('n') ? `${idx + 1}-` : ''}${line}\n`);
+        lastPrinted = { file: name, idx };
+        continue;
+      }
+      if (!selected[idx]) continue;
       count++;
       if (flags.has('c') || flags.has('q') || flags.has('l')) continue;
       const prefix = (named ? `${name}:` : '') + (flags.has('n') ? `${idx + 1}:` : '');
+      if (context && lastPrinted && (lastPrinted.file !== name || lastPrinted.idx !== idx - 1)) ctx.io.stdout('--\n');
       if (flags.has('o') && !flags.has('v')) {
+        const hits = regs.flatMap((r) => { r.lastIndex = 0; return [...line.matchAll(r)].filter((m) => m[0] !== ''); });
         for (const m of hits.sort((a, b) => a.index! - b.index!)) ctx.io.stdout(`${prefix}${m[0]}\n`);
       } else ctx.io.stdout(`${prefix}${line}\n`);
+      lastPrinted = { file: name, idx };
     }
     if (flags.has('l') && count > 0 && !flags.has('q')) ctx.io.stdout(`${name}\n`);
     else if (flags.has('c') && !flags.has('q')) ctx.io.stdout(`${named ? `${name}:` : ''}${count}\n`);

@@ -17,28 +17,46 @@ export function inputs(ctx: CommandContext, files: string[], tool: string): { te
 
 export const lines = (t: string) => (t === '' ? [] : t.replace(/\n$/, '').split('\n'));
 
-function countFlag(argv: string[]): { n: number; files: string[] } | undefined {
+/** head/tail options: `-n N`, `-N`, `-nN`, `--lines=N`, `-c N`/`--bytes=N` (coreutils; `+N` from the start for tail). */
+function countFlag(argv: string[]): { n: number; bytes: boolean; from: boolean; files: string[]; bad?: string } {
   let n = 10;
+  let bytes = false;
+  let spec = '10';
   const files: string[] = [];
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '-n') { n = Number(argv[++i]); continue; }
-    const m = /^-n?(\d+)$/.exec(a);
-    if (m) { n = Number(m[1]); continue; }
+    if (a === '-n' || a === '-c') { bytes = a === '-c'; spec = argv[++i] ?? ''; continue; }
+    const long = /^--(lines|bytes)=(.*)$/.exec(a);
+    if (long) { bytes = long[1] === 'bytes'; spec = long[2]; continue; }
+    const m = /^-([nc]?)([-+]?\d+)$/.exec(a);
+    if (m) { bytes = m[1] === 'c'; spec = m[2]; continue; }
     files.push(a);
   }
-  return Number.isNaN(n) ? undefined : { n, files };
+  if (!/^[-+]?\d+$/.test(spec)) return { n: NaN, bytes, from: false, files, bad: spec };
+  n = Number(spec);
+  return { n, bytes, from: spec.startsWith('+'), files };
 }
 
 const headTail = (tail: boolean): CommandFn => (ctx) => {
   const tool = tail ? 'tail' : 'head';
   const parsed = countFlag(ctx.argv);
-  if (!parsed) { ctx.io.stderr(`${tool}: invalid number of lines\n`); return 1; }
+  // coreutils: `head: invalid number of bytes: ‘x’` (C.UTF-8 quotes).
+  if (parsed.bad !== undefined) { ctx.io.stderr(`${tool}: invalid number of ${parsed.bytes ? 'bytes' : 'lines'}: ‘${parsed.bad}’\n`); return 1; }
   const ins = inputs(ctx, parsed.files, tool);
   if (typeof ins === 'number') return 1;
+  const { n, from } = parsed;
   for (const { text } of ins) {
+    if (parsed.bytes) {
+      const b = new TextEncoder().encode(text);
+      // head -c -N: all but the last N bytes; tail -c +N: from byte N on.
+      const pick = tail ? (from ? b.slice(Math.max(0, n - 1)) : b.slice(Math.max(0, b.length - Math.abs(n))))
+        : n < 0 ? b.slice(0, Math.max(0, b.length + n)) : b.slice(0, n);
+      ctx.io.stdout(new TextDecoder().decode(pick));
+      continue;
+    }
     const ls = lines(text);
-    const pick = tail ? ls.slice(Math.max(0, ls.length - parsed.n)) : ls.slice(0, parsed.n);
+    const pick = tail ? (from ? ls.slice(Math.max(0, n - 1)) : ls.slice(Math.max(0, ls.length - Math.abs(n))))
+      : n < 0 ? ls.slice(0, Math.max(0, ls.length + n)) : ls.slice(0, n);
     ctx.io.stdout(pick.map((l) => `${l}\n`).join(''));
   }
   return 0;

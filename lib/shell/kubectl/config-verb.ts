@@ -5,7 +5,7 @@
 import type { KubeObject } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { KubectlError, NotSimulated } from './errors';
-import { currentContext, loadKubeconfig, saveKubeconfig, type KubeConfig } from './kubeconfig';
+import { currentContext, loadKubeconfig, saveKubeconfig, shortenKubeconfig, type KubeConfig } from './kubeconfig';
 import { toJson, toYaml } from './printers/output';
 import { tabulate } from './printers/tabwriter';
 import { isTemplateOutput, outputFormat, printTemplate } from './template-output';
@@ -42,12 +42,12 @@ export function configHelp(): string {
 }
 
 function view(k: Kubectl, cfg: KubeConfig): void {
-  let shown = cfg;
+  let shown = k.bool('raw') ? cfg : shortenKubeconfig(cfg);
   if (k.bool('minify')) {
     const ctx = currentContext(cfg);
     if (!ctx) throw new KubectlError('error: current-context must exist in order to minify');
-    shown = { ...cfg, contexts: [ctx], clusters: cfg.clusters.filter((c) => c.name === ctx.context.cluster),
-      users: cfg.users.filter((u) => u.name === ctx.context.user) };
+    shown = { ...shown, contexts: [ctx], clusters: shown.clusters.filter((c) => c.name === ctx.context.cluster),
+      users: shown.users.filter((u) => u.name === ctx.context.user) };
   }
   const out = outputFormat(k) || 'yaml';
   if (out === 'json') k.out(toJson(shown));

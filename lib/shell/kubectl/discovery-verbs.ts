@@ -22,7 +22,7 @@ function served(cluster: Cluster): ResourceInfo[] {
   return [...RESOURCES, ...CUSTOM_RESOURCES.filter((r) => cluster.resourceForKind(r.kind, apiVersionOf(r)))];
 }
 
-function ordered(cluster: Cluster): ResourceInfo[] {
+export function ordered(cluster: Cluster): ResourceInfo[] {
   const rank = (g: string) => (GROUP_ORDER.indexOf(g) < 0 ? GROUP_ORDER.length : GROUP_ORDER.indexOf(g));
   return served(cluster).sort((a, b) => rank(a.group) - rank(b.group) || (a.plural < b.plural ? -1 : a.plural > b.plural ? 1 : 0));
 }

@@ -1,3 +1,4 @@
+import { runGetRaw } from './get-raw';
 import type { KubeObject, ResourceInfo } from '../../cluster';
 
 import type { Kubectl, VerbSpec } from './context';
@@ -75,6 +76,7 @@ function printTables(k: Kubectl, found: Found[], withKind: boolean): void {
 }
 
 async function runGet(k: Kubectl): Promise<number> {
+  if (k.changed.has('raw')) return runGetRaw(k, k.str('raw') ?? '');
   const output = outputFormat(k);
   if (!['', 'wide', 'yaml', 'json', 'name'].includes(output) && !isTemplateOutput(output)) throw badOutput(output);
   if (k.args.length === 0) {
@@ -126,6 +128,7 @@ export const getVerb: VerbSpec = {
     { name: 'show-labels', type: 'bool' },
     { name: 'no-headers', type: 'bool' },
     { name: 'watch', short: 'w', type: 'bool' },
+    { name: 'raw', type: 'string' },
     { name: 'watch-only', type: 'bool' },
     { name: 'show-kind', type: 'bool' },
     { name: 'sort-by', type: 'string' },

@@ -3,6 +3,7 @@ import { makeKubectl } from './context';
 import { formatError, KubectlError, NotSimulated } from './errors';
 import { configHelp } from './config-verb';
 import { createHelp } from './create-help';
+import { fullHelp } from './help-texts';
 import { FlagError, GLOBAL_FLAGS, parseFlags } from './flags';
 import { verbHelp } from './help';
 import { HELP_GROUPS, KNOWN_VERBS, SHORT_HELP, VERBS } from './verbs';
@@ -80,7 +81,9 @@ export const kubectl: CommandFn = async ({ argv, io, env, signal }) => {
       throw new KubectlError(`Error: ${e.message}\nSee 'kubectl ${verb} --help' for usage.`);
     }
     if (parsed.flags.help) {
-      if (spec.name === 'create') io.stdout(createHelp(parsed.args));
+      const full = fullHelp(spec.name, parsed.args);
+      if (full) io.stdout(full);
+      else if (spec.name === 'create') io.stdout(createHelp(parsed.args));
       else io.stdout(spec.name === 'config' && !rest.some((a) => !a.startsWith('-')) ? configHelp() : verbHelp(spec));
       return 0;
     }

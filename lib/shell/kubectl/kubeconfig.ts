@@ -21,15 +21,35 @@ export interface KubeConfig {
   users: { name: string; user: Record<string, string> }[];
 }
 
+/**
+ * base64 of a PEM block as kubeadm writes it into admin.conf (`LS0tLS1CRUdJTi…`). The DER bytes are
+ * deterministic filler of a realistic size, not a usable certificate or key.
+ */
+function pemData(label: string, seed: number, derBytes: number): string {
+  let h = seed >>> 0;
+  let der = label.includes('KEY') ? '0\x82\x04\xa4' : '0\x82\x03\x06';
+  while (der.length < derBytes) { h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0; h ^= h >>> 12; der += String.fromCharCode(h & 0xff); }
+  const pem = `-----BEGIN ${label}-----\n${btoa(der).match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----\n`;
+  return btoa(pem);
+}
+
+/** kubectl config view without --raw (clientcmdapi.ShortenConfig): `*-data` → DATA+OMITTED, tokens and passwords → REDACTED. */
+export function shortenKubeconfig(cfg: KubeConfig): KubeConfig {
+  const short = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([key, v]) =>
+    [key, key.endsWith('-data') ? REDACTED : key === 'token' || key === 'password' ? 'REDACTED' : v])) as never;
+  return { ...cfg, clusters: cfg.clusters.map((c) => ({ ...c, cluster: short(c.cluster) })), users: cfg.users.map((u) => ({ ...u, user: short(u.user) })) };
+}
+
 export function defaultKubeconfig(): KubeConfig {
   return {
     apiVersion: 'v1',
-    clusters: [{ name: 'kubernetes', cluster: { 'certificate-authority-data': REDACTED, server: 'https://192.168.0.30:6443' } }],
+    clusters: [{ name: 'kubernetes', cluster: { 'certificate-authority-data': pemData('CERTIFICATE', 0x6b756265, 777), server: 'https://192.168.0.30:6443' } }],
     contexts: [{ name: 'kubernetes-admin@kubernetes', context: { cluster: 'kubernetes', user: 'kubernetes-admin' } }],
     'current-context': 'kubernetes-admin@kubernetes',
     kind: 'Config',
     preferences: {},
-    users: [{ name: 'kubernetes-admin', user: { 'client-certificate-data': REDACTED, 'client-key-data': REDACTED } }],
+    users: [{ name: 'kubernetes-admin', user: {
+      'client-certificate-data': pemData('CERTIFICATE', 0x61646d6e, 812), 'client-key-data': pemData('RSA PRIVATE KEY', 0x6b657921, 1192) } }],
   };
 }
 

@@ -70,7 +70,10 @@ async function drainNode(k: Kubectl, node: Node): Promise<boolean> {
   for (const p of evict) {
     k.err(`evicting pod ${podId(p)}\n`);
     const grace = k.flags['grace-period'] as number | undefined;
-    k.cluster.delete('Pod', p.metadata?.namespace, p.metadata?.name ?? '', grace !== undefined && grace >= 0 ? { gracePeriodSeconds: grace } : undefined);
+    const opts = grace !== undefined && grace >= 0 ? { gracePeriodSeconds: grace } : undefined;
+    // drain.go: the Eviction API unless --disable-eviction, which deletes directly (no DisruptionTarget).
+    if (k.bool('disable-eviction')) k.cluster.delete('Pod', p.metadata?.namespace, p.metadata?.name ?? '', opts);
+    else k.cluster.evict(p.metadata?.namespace ?? 'default', p.metadata?.name ?? '', opts);
   }
   // Eviction waits until each pod is gone (drain.go waitForDelete, 1s poll).
   const limit = k.cluster.now() + 10 * 60_000;

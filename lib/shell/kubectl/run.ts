@@ -4,7 +4,7 @@ import { KubectlError, NotSimulated } from './errors';
 import { badOutput } from './get';
 import { toJson, toYaml } from './printers/output';
 import { imageFamily } from '../../cluster';
-import { attachedLoad, runAttachedLoad, runAttachedShell } from './run-attach';
+import { attachedLoad, clientRestartPolicy, runAttachedCommand, runAttachedLoad, runAttachedShell } from './run-attach';
 
 function parseLabels(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -23,8 +23,8 @@ function parseLabels(text: string): Record<string, string> {
  */
 export function buildRunPod(k: Kubectl, name: string): KubeObject {
   const image = k.str('image')!;
-  const restart = k.str('restart') ?? 'Always';
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}\nSee 'kubectl run -h' for help and examples`);
+  const restart = clientRestartPolicy(k);
+  if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}`);
   const container: Record<string, unknown> = { name, image };
   const extra = k.dashArgs ?? k.args.slice(1);
   if (extra.length) container[k.bool('command') ? 'command' : 'args'] = extra;
@@ -69,7 +69,7 @@ export function commandFailed(now: number, err: string): string {
 
 /** The shell `run -it` attaches to: `-- sh|ash|bash`, or busybox's default command (sh). */
 function attachedShell(k: Kubectl, pod: KubeObject): string | undefined {
-  if (!k.bool('stdin') || k.str('dry-run') || !k.env.enterPod || k.io.stdin !== '') return undefined;
+  if (!k.bool('stdin') || !k.env.enterPod || k.io.stdin !== '') return undefined;
   const c = pod.spec?.containers?.[0];
   const argv = [...(c?.command ?? []), ...(c?.args ?? [])];
   if (argv.length === 0) return c?.image && imageFamily(c.image) === 'busybox' ? 'sh' : undefined;
@@ -77,19 +77,38 @@ function attachedShell(k: Kubectl, pod: KubeObject): string | undefined {
   return ['sh', 'ash', 'bash'].includes(prog) && (prog !== 'bash' || (c?.image && imageFamily(c.image) === 'nginx')) ? prog : undefined;
 }
 
+/** RunOptions.Validate (pkg/cmd/run/run.go) for the attach-related flags. */
+function validateAttach(k: Kubectl, attach: boolean): void {
+  if (k.bool('tty') && !k.bool('stdin')) throw new KubectlError('error: -i/--stdin is required for containers with -t/--tty=true');
+  const restart = k.str('restart');
+  if (restart && !['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`error: invalid restart policy: ${restart}`);
+  if (!attach && k.bool('rm')) throw new KubectlError('error: --rm should only be used for attached containers');
+  if (attach && k.str('dry-run') && k.str('dry-run') !== 'none') {
+    throw new KubectlError("error: --dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  }
+  const pull = k.str('image-pull-policy');
+  if (pull && !['Always', 'IfNotPresent', 'Never'].includes(pull)) throw new KubectlError(`error: invalid image pull policy: ${pull}`);
+}
+
 async function runRun(k: Kubectl): Promise<number> {
   const name = k.args[0];
   if (!name) throw new KubectlError("error: NAME is required for run\nSee 'kubectl run -h' for help and examples");
   if (!k.changed.has('image')) throw new KubectlError(commandFailed(k.cluster.now(), 'required flag(s) \\"image\\" not set'));
   if (!k.str('image')) throw new KubectlError('error: --image is required');
-  if (k.bool('stdin') || k.bool('tty') || k.bool('attach') || k.bool('rm')) {
-    // Attaching is simulated for load-generator loops only (run-attach.ts).
+  // --attach defaults to true with -i (run.go: attachFlag not changed && Interactive).
+  const attach = k.changed.has('attach') ? k.bool('attach') : k.bool('stdin');
+  validateAttach(k, attach);
+  if (attach) {
     const pod = buildRunPod(k, name);
-    const loop = (k.bool('stdin') || k.bool('attach')) && !k.str('dry-run') ? attachedLoad(pod) : undefined;
+    const loop = attachedLoad(pod);
     if (loop) return runAttachedLoad(k, pod, loop);
     const shell = attachedShell(k, pod);
     if (shell) return runAttachedShell(k, pod, shell);
-    throw new NotSimulated('"kubectl run -it" (attaching to a pod)');
+    const c = pod.spec!.containers[0];
+    // A command, or the image's default shell reading piped stdin (`echo hostname | kubectl run -i ...`).
+    const defaultShell = c.image && ['busybox', 'bash'].includes(imageFamily(c.image) ?? '');
+    if ((c.command ?? c.args ?? []).length > 0 || defaultShell) return runAttachedCommand(k, pod);
+    throw new NotSimulated(`"kubectl run --attach" to the default process of ${c.image}; give the command after --, e.g. kubectl run ${name} -it --rm --image=${c.image} --restart=Never -- sh -c 'hostname'`);
   }
   const output = k.str('output') ?? '';
   if (output && !['yaml', 'json', 'name'].includes(output)) throw badOutput(output);
@@ -116,7 +135,7 @@ export const runVerb: VerbSpec = {
   flags: [
     { name: 'image', type: 'string' },
     { name: 'port', type: 'string' },
-    { name: 'restart', type: 'string' },
+    { name: 'restart', type: 'string', default: 'Always' },
     { name: 'labels', short: 'l', type: 'string' },
     { name: 'env', type: 'stringArray' },
     { name: 'annotations', type: 'stringArray' },
@@ -131,6 +150,9 @@ export const runVerb: VerbSpec = {
     { name: 'expose', type: 'bool' },
     { name: 'overrides', type: 'string' },
     { name: 'privileged', type: 'bool' },
+    { name: 'quiet', short: 'q', type: 'bool' },
+    { name: 'leave-stdin-open', type: 'bool' },
+    { name: 'pod-running-timeout', type: 'string' },
   ],
   run: runRun,
 };

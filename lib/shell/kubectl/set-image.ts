@@ -3,6 +3,7 @@ import type { Kubectl, VerbSpec } from './context';
 import { formatError, KubectlError, NotSimulated } from './errors';
 import { resourceName } from './printers/output';
 import { resolveArgs } from './resource-args';
+import { runSetEnv, runSetResources } from './set-env-resources';
 
 /** The pod spec inside each kind (polymorphichelpers/updatepodspec.go). */
 function podSpecOf(obj: KubeObject): { containers?: { name: string; image?: string }[]; initContainers?: { name: string; image?: string }[] } | undefined {
@@ -75,12 +76,24 @@ export const setVerb: VerbSpec = {
     { name: 'output', short: 'o', type: 'string' },
     { name: 'selector', short: 'l', type: 'string' },
     { name: 'record', type: 'bool' },
+    { name: 'containers', short: 'c', type: 'string' },
+    { name: 'requests', type: 'string' },
+    { name: 'limits', type: 'string' },
+    { name: 'env', short: 'e', type: 'stringArray' },
+    { name: 'list', type: 'bool' },
+    { name: 'overwrite', type: 'bool' },
+    { name: 'resolve', type: 'bool' },
+    { name: 'from', type: 'string' },
+    { name: 'keys', type: 'stringArray' },
+    { name: 'prefix', type: 'string' },
   ],
   run: (k) => {
     const sub = k.args[0];
     if (!sub) { k.out(SET_HELP); return 0; }
+    if (sub === 'env') return runSetEnv(k, k.args.slice(1));
+    if (sub === 'resources') return runSetResources(k, k.args.slice(1));
     if (sub !== 'image') {
-      if (['env', 'resources', 'selector', 'serviceaccount', 'sa', 'subject'].includes(sub)) throw new NotSimulated(`"kubectl set ${sub}"`);
+      if (['selector', 'serviceaccount', 'sa', 'subject'].includes(sub)) throw new NotSimulated(`"kubectl set ${sub}"`);
       throw new KubectlError(`error: unknown command "${sub}" for "kubectl set"`);
     }
     return runSetImage(k, k.args.slice(1));

@@ -15,10 +15,11 @@ import { runVerb } from './run';
 import { scaleVerb } from './scale';
 import { autoscaleVerb } from './autoscale';
 import { versionVerb } from './version';
+import { attachVerb, authVerb } from './auth-attach';
 
 /** Simulated verbs. Add a VerbSpec here to grow kubectl. */
 export const VERBS: Record<string, VerbSpec> = Object.fromEntries(
-  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb, autoscaleVerb, execVerb, exposeVerb, logsVerb, rolloutVerb, setVerb, editVerb, cpVerb, portForwardVerb, ...EVERYDAY_VERBS].map((v) => [v.name, v]),
+  [getVerb, runVerb, applyVerb, createVerb, deleteVerb, describeVerb, versionVerb, scaleVerb, autoscaleVerb, execVerb, exposeVerb, logsVerb, rolloutVerb, setVerb, editVerb, cpVerb, portForwardVerb, authVerb, attachVerb, ...EVERYDAY_VERBS].map((v) => [v.name, v]),
 );
 
 /** Real kubectl commands (1.34 `kubectl --help`) that are not simulated yet. */

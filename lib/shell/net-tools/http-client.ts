@@ -32,6 +32,19 @@ export type FetchResult =
   /** `http2`: ALPN picked h2 (ingress-nginx enables it on TLS, curl offers it). */
   | { kind: 'ok'; ip: string; response: HttpResponse; http2?: boolean; cert?: ServedCertificate };
 
+type Cluster = ShellEnv['cluster'];
+type Upstream = (pod: Pod, c: number, port: number, req: { method: string; path: string; headers: Record<string, string> }) => HttpResponse | undefined;
+/** The ingress controller's upstream call, one per cluster (not a new closure per request). */
+const upstreams = new WeakMap<Cluster, Upstream>();
+function upstreamOf(cluster: Cluster): Upstream {
+  let serve = upstreams.get(cluster);
+  if (!serve) {
+    serve = (pod, c, port, req) => serveHttp(pod, c, port, req, cluster.now(), containerFileLookup(cluster, pod, c));
+    upstreams.set(cluster, serve);
+  }
+  return serve;
+}
+
 /** DNS, then kube-proxy routing, then the image's HTTP handler; time passes for timeouts. */
 export async function httpFetch(env: ShellEnv, origin: NetOrigin, url: ParsedUrl, method: string,
   headers: Record<string, string>, maxMs?: number, signal?: AbortSignal, tls: { insecure?: boolean } = {}): Promise<FetchResult> {
@@ -64,9 +77,7 @@ export async function httpFetch(env: ShellEnv, origin: NetOrigin, url: ParsedUrl
     if (url.scheme === 'https' && conn.port === 80) return { kind: 'tls', ip };
     if (url.scheme === 'https' && !tls.insecure) return { kind: 'cert', ip };
     if (url.scheme === 'http' && conn.port === 443) return { kind: 'ok', ip, response: plainHttpOnTlsPort(cluster.now()) };
-    const serve = (pod: Pod, c: number, port: number, req: { method: string; path: string; headers: Record<string, string> }) =>
-      serveHttp(pod, c, port, req, cluster.now(), containerFileLookup(cluster, pod, c));
-    const response = serveIngress(cluster, conn.pod, { method, path: url.path, headers, scheme: url.scheme === 'https' ? 'https' : 'http' }, serve);
+    const response = serveIngress(cluster, conn.pod, { method, path: url.path, headers, scheme: url.scheme === 'https' ? 'https' : 'http' }, upstreamOf(cluster));
     const https = url.scheme === 'https';
     return { kind: 'ok', ip, response, http2: https, ...(https && { cert: servedCertificate(cluster, conn.pod, headers.host?.replace(/:\d+$/, '') || url.host) }) };
   }

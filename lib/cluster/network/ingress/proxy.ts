@@ -15,7 +15,12 @@ export interface IngressRequest extends HttpRequest {
 /** Serves a request on a backend pod (the caller adds container files); undefined = nothing listens. */
 export type UpstreamServe = (pod: Pod, container: number, port: number, req: HttpRequest) => HttpResponse | undefined;
 
-const httpDate = (ms: number) => new Date(ms).toUTCString();
+/** The Date header; a burst of requests at one simulated instant formats it once. */
+let lastDate = { ms: NaN, text: '' };
+function httpDate(ms: number): string {
+  if (lastDate.ms !== ms) lastDate = { ms, text: new Date(ms).toUTCString() };
+  return lastDate.text;
+}
 
 /**
  * nginx's built-in error pages (src/http/ngx_http_special_response.c) with
@@ -40,14 +45,28 @@ function draw(view: NetView, n = nextCounter(view, 'ingress-canary')): number {
   return ((h ^ (h >>> 16)) >>> 0) / 2 ** 32;
 }
 
+/** A host + path's location with what its annotations and the server's TLS make of every request. */
+interface Routed {
+  route?: ReturnType<typeof route>['route'];
+  /** ssl-redirect / force-ssl-redirect for plain-HTTP requests. */
+  redirect: boolean;
+}
+
 /** nginx builds its server/location tables once per configuration; here: per served Ingress list. */
-const routeCache = new WeakMap<KubeObject[], Map<string, ReturnType<typeof route>>>();
-function routeCached(ingresses: KubeObject[], host: string, path: string): ReturnType<typeof route> {
+const routeCache = new WeakMap<KubeObject[], Map<string, Routed>>();
+function routeCached(ingresses: KubeObject[], host: string, path: string): Routed {
   let m = routeCache.get(ingresses);
   if (!m) routeCache.set(ingresses, (m = new Map()));
   const key = `${host}\n${path}`;
   let r = m.get(key);
-  if (!r) { r = route(ingresses, host, path); if (m.size < 1000) m.set(key, r); }
+  if (!r) {
+    const { route: found } = route(ingresses, host, path);
+    const loc = found?.location;
+    const tls = found && tlsFor(ingresses, host);
+    const force = !!loc && annotation(loc.ingress, 'force-ssl-redirect') === 'true';
+    r = { route: found, redirect: !!loc && ((!!tls && annotation(loc.ingress, 'ssl-redirect') !== 'false') || force) };
+    if (m.size < 1000) m.set(key, r);
+  }
   return r;
 }
 
@@ -79,14 +98,20 @@ function upstreamOf(view: NetView, loc: Location, client: string | undefined, ta
 }
 
 /** Response headers nginx sends for a proxied response (proxy_hide_header defaults). */
+const HIDDEN = new Set(['server', 'date', 'connection', 'keep-alive']);
 function proxied(res: HttpResponse, now: number): HttpResponse {
-  const hidden = new Set(['server', 'date', 'connection', 'keep-alive']);
-  const rest = res.headers.filter(([k]) => !hidden.has(k.toLowerCase()));
-  const ct = rest.filter(([k]) => k.toLowerCase() === 'content-type');
-  const other = rest.filter(([k]) => k.toLowerCase() !== 'content-type');
-  const headers: [string, string][] = [['Date', httpDate(now)], ...ct, ...other.filter(([k]) => k.toLowerCase() === 'content-length' || k.toLowerCase() === 'transfer-encoding'),
-    ['Connection', 'keep-alive'], ...other.filter(([k]) => !['content-length', 'transfer-encoding'].includes(k.toLowerCase()))];
-  return { ...res, headers };
+  // Date, Content-Type, Content-Length/Transfer-Encoding, Connection, then the other headers in their order.
+  const ct: [string, string][] = [];
+  const length: [string, string][] = [];
+  const other: [string, string][] = [];
+  for (const h of res.headers) {
+    const k = h[0].toLowerCase();
+    if (HIDDEN.has(k)) continue;
+    if (k === 'content-type') ct.push(h);
+    else if (k === 'content-length' || k === 'transfer-encoding') length.push(h);
+    else other.push(h);
+  }
+  return { ...res, headers: [['Date', httpDate(now)], ...ct, ...length, ['Connection', 'keep-alive'], ...other] };
 }
 
 /**
@@ -105,16 +130,16 @@ function routeRequest(view: NetView, pod: Pod, req: IngressRequest, serve: Upstr
   const now = view.now();
   const cfg = controllerConfig(pod);
   const ingresses = handledIngresses(view, cfg);
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const rawHost = req.headers.host ?? '';
+  // `host[:port]` or `[v6]:port`, lower-cased (a plain name skips the regular expressions).
+  const host = /^[a-z0-9.-]*$/.test(rawHost) ? rawHost : rawHost.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
   const q = req.path.indexOf('?');
   const pathname = q >= 0 ? req.path.slice(0, q) : req.path;
   const query = q >= 0 ? req.path.slice(q) : '';
-  const { route: r } = routeCached(ingresses, host, pathname);
+  const { route: r, redirect } = routeCached(ingresses, host, pathname);
   if (!r) return nginxPage(404, 'Not Found', now);
   const loc = r.location;
-  const tls = tlsFor(ingresses, host);
-  const force = annotation(loc.ingress, 'force-ssl-redirect') === 'true';
-  if (req.scheme === 'http' && ((tls && annotation(loc.ingress, 'ssl-redirect') !== 'false') || force)) {
+  if (req.scheme === 'http' && redirect) {
     return nginxPage(308, 'Permanent Redirect', now, [['Location', `https://${host}${req.path}`]]);
   }
   const canary = r.canaries[0];

@@ -71,3 +71,19 @@ export const storageClassPrinter: TablePrinter = {
       String(sc.allowVolumeExpansion ?? false), since(sc.metadata?.creationTimestamp, now)];
   },
 };
+
+/**
+ * kube-aggregator pkg/registry/apiservice/etcd/etcd.go ConvertToTable: SERVICE is `ns/name`
+ * or Local (served by kube-apiserver itself); AVAILABLE the Available condition, with its
+ * reason when it is not True.
+ */
+export const apiServicePrinter: TablePrinter = {
+  columns: ['NAME', 'SERVICE', 'AVAILABLE', 'AGE'],
+  wideColumns: [],
+  row: (obj, { now }) => {
+    const svc = obj.spec?.service as { namespace?: string; name?: string } | undefined;
+    const cond = (obj.status?.conditions as { type: string; status: string; reason?: string }[] | undefined)?.find((c) => c.type === 'Available');
+    const available = !cond ? 'Unknown' : cond.status === 'True' || !cond.reason ? cond.status : `${cond.status} (${cond.reason})`;
+    return [obj.metadata?.name ?? '', svc ? `${svc.namespace}/${svc.name}` : 'Local', available, since(obj.metadata?.creationTimestamp, now)];
+  },
+};

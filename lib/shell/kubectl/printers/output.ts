@@ -1,4 +1,5 @@
-import { stringify } from 'yaml';
+import { Document, isScalar, Scalar, visit } from 'yaml';
+import { goYamlStyle } from './yaml-style';
 import type { KubeObject, ResourceInfo } from '../../../cluster';
 
 function sortKeys(v: unknown): unknown {
@@ -16,7 +17,17 @@ function sortKeys(v: unknown): unknown {
  * another type (`"true"`, `"80"`, timestamps) are quoted — YAML 1.1 rules.
  */
 export function toYaml(obj: unknown): string {
-  return stringify(sortKeys(obj), { version: '1.1', indentSeq: false, lineWidth: 80, minContentWidth: 0 });
+  const doc = new Document(sortKeys(obj), { version: '1.1' });
+  // Each string scalar in the style go-yaml v2 picks (yaml-style.ts): plain, 'single', "double", |.
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string') pair.key.type = Scalar[goYamlStyle(pair.key.value, true)];
+    },
+    Scalar(key, node) {
+      if (key !== 'key' && typeof node.value === 'string') node.type = Scalar[goYamlStyle(node.value)];
+    },
+  });
+  return doc.toString({ indentSeq: false, lineWidth: 80, minContentWidth: 0 });
 }
 
 /** `-o json`: json.MarshalIndent with four spaces, map keys sorted. */

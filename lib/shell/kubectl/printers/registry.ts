@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../cluster';
 import { since } from './duration';
-import { eventPrinter, namespacePrinter, nodePrinter, storageClassPrinter } from './cluster-kinds';
+import { apiServicePrinter, eventPrinter, namespacePrinter, nodePrinter, storageClassPrinter } from './cluster-kinds';
 import { endpointSlicePrinter, endpointsPrinter, servicePrinter } from './network';
 import { configMapPrinter, ingressClassPrinter, ingressPrinter, secretPrinter } from './ingress';
 import { podPrinter } from './pods';
@@ -38,6 +38,7 @@ const PRINTERS: Record<string, TablePrinter> = {
   VerticalPodAutoscaler: vpaPrinter,
   IPAddressPool: ipAddressPoolPrinter,
   L2Advertisement: l2AdvertisementPrinter,
+  APIService: apiServicePrinter,
 };
 
 const defaultPrinter: TablePrinter = {
