@@ -7,11 +7,19 @@ import type { CommandFn, CommandContext } from '../io';
  * arguments (the certificate's embeds its subject), which is all the simulated cluster
  * checks (`kubectl create secret tls`, ingress-nginx's PEM parsing).
  */
-function blob(seed: string, length: number, text = ''): string {
+/**
+ * The commonName as a certificate's DER carries it: the attribute OID 2.5.4.3, then a
+ * UTF8String (tag 0x0c) with its length, so a reader needs no delimiter.
+ */
+function commonNameAttribute(cn: string): number[] {
+  const value = [...new TextEncoder().encode(cn)].slice(0, 127);
+  return [0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, value.length, ...value];
+}
+
+function blob(seed: string, length: number, embedded: number[] = []): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193) >>> 0;
   const bytes: number[] = [0x30, 0x82, (length >> 8) & 0xff, length & 0xff];
-  const embedded = [...new TextEncoder().encode(text)];
   while (bytes.length < length) {
     h = Math.imul(h ^ (h >>> 13), 0x5bd1e995) >>> 0;
     bytes.push(h & 0xff);
@@ -92,7 +100,7 @@ function req(ctx: CommandContext): number {
     ctx.io.stderr('.+.....+++++++++++++++++++++++++++++++++++++++*.......+...+++++++++++++++++++++++++++++++++++++++*......\n-----\n');
     write(ctx, opts.get('keyout') ?? 'privkey.pem', keyPem(`${seed}:new`, bits(opts.get('newkey'))));
   }
-  write(ctx, opts.get('out'), pem('CERTIFICATE', blob(`crt:${seed}`, 1100, `CN=${/CN=([^/]*)/.exec(subj)?.[1] ?? ''}`)));
+  write(ctx, opts.get('out'), pem('CERTIFICATE', blob(`crt:${seed}`, 1100, commonNameAttribute(/CN=([^/]*)/.exec(subj)?.[1] ?? ''))));
   return 0;
 }
 

@@ -8,13 +8,28 @@ export function makeWget(origin: () => NetOrigin): CommandFn {
     const urls: string[] = [];
     for (let i = 1; i < argv.length; i++) {
       const a = argv[i];
-      if (a === '-O' || a === '--output-document') out = argv[++i];
-      else if (a.startsWith('-O') && a.length > 2) out = a.slice(2);
-      else if (a === '-T' || a === '--timeout') maxMs = Number(argv[++i]) * 1000;
+      if (a === '--output-document') out = argv[++i];
+      else if (a === '--timeout') maxMs = Number(argv[++i]) * 1000;
       else if (a === '--spider') spider = true;
-      else if (a === '-t' || a === '--tries' || a === '-U' || a === '--header' || a === '-Y') i++;
-      else if (/^-[qS]+$/.test(a)) { quiet ||= a.includes('q'); showHeaders ||= a.includes('S'); }
+      else if (a === '--tries' || a === '--header') i++;
       else if (a === '--quiet') quiet = true;
+      else if (/^-[^-]/.test(a)) {
+        // getopt32 clusters short options: `-qO-` is -q plus -O with the argument "-".
+        let bad = '';
+        for (let j = 1; j < a.length && !bad; j++) {
+          const c = a[j];
+          if (c === 'q') quiet = true;
+          else if (c === 'S') showHeaders = true;
+          else if (c === 'c') continue;
+          else if ('OTtUYoP'.includes(c)) {
+            const arg = j + 1 < a.length ? a.slice(j + 1) : argv[++i];
+            if (c === 'O') out = arg;
+            else if (c === 'T') maxMs = Number(arg) * 1000;
+            break;
+          } else bad = c;
+        }
+        if (bad) { io.stderr(`wget: invalid option -- '${bad}'\nBusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n`); return 1; }
+      }
       else if (a.startsWith('-')) { io.stderr(`wget: unrecognized option '${a}'\nBusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n`); return 1; }
       else urls.push(a);
     }

@@ -16,6 +16,21 @@ const decode = (b64: string | undefined): string => {
   try { return b64 ? atob(b64) : ''; } catch { return ''; }
 };
 
+/** The certificate's commonName: the DER attribute 2.5.4.3 (string tag, length, UTF-8 value). */
+function commonName(der: string): string | undefined {
+  const at = der.indexOf('\x06\x03\x55\x04\x03');
+  if (at >= 0) {
+    const len = der.charCodeAt(at + 6);
+    if (len > 0 && len < 128) {
+      const bytes = Uint8Array.from(der.slice(at + 7, at + 7 + len), (ch) => ch.charCodeAt(0));
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+      if (/^[^\x00-\x1f]+$/.test(text)) return text;
+    }
+  }
+  // Certificates made before the attribute was encoded: `CN=` followed by printable text.
+  return /CN=([\x20-\x7e]+?)(?=[^\x20-\x7e]|$)/.exec(der)?.[1];
+}
+
 /** A `kubernetes.io/tls` Secret's PEM blocks look right (ingress-nginx's ssl.CreateSSLCert parses them). */
 export function usableTlsSecret(secret: KubeObject | undefined): boolean {
   if (!secret || secret.type !== 'kubernetes.io/tls') return false;
@@ -36,7 +51,7 @@ export function servedCertificate(view: NetView, pod: Pod, host: string): Served
   const secret = tls?.secretName ? netGet<KubeObject>(view, 'Secret', tls.namespace, tls.secretName) : undefined;
   if (tls?.secretName && usableTlsSecret(secret)) {
     const body = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END/.exec(decode(secret!.data['tls.crt']))?.[1].replace(/\s/g, '');
-    const cn = /CN=([\x20-\x7e]+?)(?=[^\x20-\x7e]|$)/.exec(decode(body))?.[1];
+    const cn = commonName(decode(body));
     return { source: 'secret', secret: `${tls.namespace}/${tls.secretName}`, subject: cn ? `CN=${cn}` : `CN=${host}` };
   }
   return { source: 'fake', subject: 'O=Acme Co; CN=Kubernetes Ingress Controller Fake Certificate' };
