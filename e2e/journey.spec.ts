@@ -34,14 +34,15 @@ test('sign up, run a pod in the lesson terminal, pass the check, see it on the d
     .toMatch(/web\s+1\/1\s+Running\s+0\s+\d+s/);
 
   // Live status: the exercise panel re-grades on its own as the pod comes up.
-  await expect(page.getByText('실시간', { exact: true })).toBeVisible();
-  await expect(page.locator('[data-result="pass"]')).toHaveCount(2);
+  const exercise = page.getByRole('region', { name: /web이라는 이름의 파드 실행하기/ });
+  await expect(exercise.getByText('실시간', { exact: true })).toBeVisible();
+  await expect(exercise.locator('[data-result="pass"]')).toHaveCount(2);
 
-  await page.getByRole('button', { name: '확인' }).click();
+  await exercise.getByRole('button', { name: '확인', exact: true }).click();
   // The Check's own result (the live banner above it also says "통과", but records nothing).
-  const status = page.getByRole('status').filter({ hasText: '모든 과제를 통과했습니다' });
+  const status = exercise.getByRole('status').filter({ hasText: '모든 과제를 통과했습니다' });
   await expect(status.first()).toBeVisible();
-  await expect(page.getByText('모든 과제가 실시간 검사를 통과했습니다', { exact: false })).toBeHidden();
+  await expect(exercise.getByText('모든 과제가 실시간 검사를 통과했습니다', { exact: false })).toBeHidden();
 
   await page.goto('/dashboard');
   await expect(page.getByRole('heading', { name: '대시보드' })).toBeVisible();

@@ -114,6 +114,24 @@ describe('LabSession', () => {
     expect(s.text()).toContain('still-here');
   });
 
+  it('a file written inside a container counts as a change (live status re-grades); reading one does not', async () => {
+    let t = Date.parse('2026-11-26T10:00:00Z');
+    let changes = 0;
+    const session = await LabSession.open({ userId: 'u1', labKey: 'c/l', store: memoryStore(), now: () => t, onMutated: () => changes++ });
+    const s = screen(session);
+    await s.type('kubectl run web --image=nginx\r');
+    t += 60_000;
+    await s.type('kubectl get pod web\r');
+    changes = 0;
+    await s.type(`kubectl exec web -- sh -c 'echo Hello > /usr/share/nginx/html/index.html'\r`);
+    expect(s.done.at(-1)).toMatchObject({ t: 'done', exitCode: 0, mutated: true });
+    expect(changes).toBe(1);
+    await s.type('kubectl exec web -- cat /usr/share/nginx/html/index.html\r');
+    expect(s.done.at(-1)).toMatchObject({ t: 'done', exitCode: 0, mutated: false });
+    expect(s.text()).toContain('Hello');
+    expect(changes).toBe(1);
+  });
+
   describe('simulated clock while a terminal is attached', () => {
     afterEach(() => vi.useRealTimers());
 

@@ -140,6 +140,14 @@ export class LabSession {
     return this.shell.cluster;
   }
 
+  /**
+   * Changes whenever the lab's state changes: an object in the cluster (its revision) or a file
+   * written inside a container (`kubectl exec ... > file`), which live status must also see.
+   */
+  get stateVersion(): string {
+    return `${this.cluster.revision}/${this.cluster.files.version}`;
+  }
+
   get busy(): boolean {
     return this.running !== null;
   }
@@ -221,7 +229,7 @@ export class LabSession {
   async advance(seconds: number): Promise<boolean> {
     if (this.disposed) return false;
     const ms = Math.round(seconds * 1000);
-    const revision = this.cluster.revision;
+    const revision = this.stateVersion;
     this.skewMs += ms;
     try {
       this.syncClock();
@@ -233,7 +241,7 @@ export class LabSession {
     if (this.disposed) return false;
     this.broadcast({ t: 'out', d: `${this.running ? '' : '\r\x1b[K'}\x1b[2m${toCrlf(`[시뮬레이션 시간 ${formatSkip(seconds)} 경과]\n`)}\x1b[0m` });
     if (!this.running) this.editor.redraw();
-    if (this.cluster.revision !== revision) this.opts.onMutated?.(this);
+    if (this.stateVersion !== revision) this.opts.onMutated?.(this);
     this.armClock();
     return true;
   }
@@ -270,7 +278,7 @@ export class LabSession {
     this.running = controller;
     clearTimeout(this.clockTimer);
     let exitCode = 1;
-    const revision = this.cluster.revision;
+    const revision = this.stateVersion;
     const files = this.homeFiles();
     try {
       this.syncClock();
@@ -289,7 +297,7 @@ export class LabSession {
     await this.persist();
     if (this.disposed) return;
     this.announceFileChanges(files);
-    const mutated = this.cluster.revision !== revision;
+    const mutated = this.stateVersion !== revision;
     this.broadcast({ t: 'done', exitCode, mutated });
     if (mutated) this.opts.onMutated?.(this);
     this.editor.start(this.shell.prompt());
@@ -313,7 +321,7 @@ export class LabSession {
   }
 
   private wake(): void {
-    const before = this.cluster.revision;
+    const before = this.stateVersion;
     try {
       this.syncClock();
     } catch (err) {
@@ -322,7 +330,7 @@ export class LabSession {
       this.broadcast({ t: 'out', d: toCrlf(`\nkubelab: internal error while time passed: ${message}\n`) });
       return;
     }
-    if (this.cluster.revision !== before) this.opts.onMutated?.(this);
+    if (this.stateVersion !== before) this.opts.onMutated?.(this);
     this.armClock();
   }
 
@@ -342,7 +350,7 @@ export class LabSession {
    */
   async writeFile(path: string, content: string): Promise<{ ok: true } | { ok: false; message: string }> {
     if (this.disposed) return { ok: false, message: '실습 환경이 초기화되었습니다. 다시 저장해 주세요.' };
-    const revision = this.cluster.revision;
+    const revision = this.stateVersion;
     let said = '';
     try {
       this.shell.writeFile(path, content);
@@ -360,7 +368,7 @@ export class LabSession {
       this.broadcast({ t: 'out', d: `${this.running ? '' : '\r\x1b[K'}${toCrlf(said)}` });
       this.editor.redraw();
     }
-    if (this.cluster.revision !== revision) this.opts.onMutated?.(this);
+    if (this.stateVersion !== revision) this.opts.onMutated?.(this);
     return { ok: true };
   }
 

@@ -5,7 +5,10 @@ import type { LiveExerciseResult, ServerMessage } from './protocol';
 
 function fakeLab() {
   const sent: ServerMessage[] = [];
-  const lab = { labKey: 'c/l', isDisposed: false, cluster: { revision: 1 }, notify: (m: ServerMessage) => sent.push(m) };
+  const lab = {
+    labKey: 'c/l', isDisposed: false, cluster: { revision: 1 }, notify: (m: ServerMessage) => sent.push(m),
+    get stateVersion() { return String(this.cluster.revision); },
+  };
   return { lab, session: lab as unknown as LabSession, sent };
 }
 

@@ -5,8 +5,8 @@ import type { LiveExerciseResult } from './protocol';
 export type GradeLab = (session: LabSession) => Promise<LiveExerciseResult[] | null>;
 
 interface Entry {
-  /** Cluster revision the cached results were graded at. */
-  revision: number;
+  /** Lab state version (LabSession.stateVersion) the cached results were graded at. */
+  revision: string;
   results: LiveExerciseResult[] | null;
   timer?: ReturnType<typeof setTimeout>;
 }
@@ -15,8 +15,8 @@ interface Entry {
  * Live task status without grading on every wake-up. Grading can be heavy (checks that send
  * traffic or run time forward do it on a clone of the lab), and a busy lab changes many times a
  * second while pods come up. So changes are coalesced: a lab is graded at most once per
- * `delayMs` after its last change, and only when its objects changed since the last grading
- * (`cluster.revision`); a terminal that attaches gets the cached results at once.
+ * `delayMs` after its last change, and only when its state changed since the last grading
+ * (`stateVersion`: objects or container files); a terminal that attaches gets the cached results at once.
  */
 export class LiveStatus {
   private readonly labs = new WeakMap<LabSession, Entry>();
@@ -34,13 +34,13 @@ export class LiveStatus {
     }, this.delayMs);
     timer.unref?.();
     if (entry) entry.timer = timer;
-    else this.labs.set(session, { revision: Number.NaN, results: null, timer });
+    else this.labs.set(session, { revision: '', results: null, timer });
   }
 
   /** A terminal attached or the lab was reset: send the status now (cached when still current). */
   async now(session: LabSession): Promise<void> {
     const entry = this.labs.get(session);
-    if (entry && entry.revision === session.cluster.revision) {
+    if (entry && entry.revision === session.stateVersion) {
       if (entry.results) session.notify({ t: 'status', labKey: session.labKey, results: entry.results });
       return;
     }
@@ -49,7 +49,7 @@ export class LiveStatus {
 
   private async refresh(session: LabSession): Promise<void> {
     if (session.isDisposed) return;
-    const revision = session.cluster.revision;
+    const revision = session.stateVersion;
     const entry = this.labs.get(session);
     if (entry && entry.revision === revision) return; // nothing changed since the last grading
     const results = await this.grade(session);

@@ -5,8 +5,16 @@
  */
 export type FileTree = Record<string, string>;
 
+function sameTree(a: FileTree | undefined, b: FileTree): boolean {
+  const keys = Object.keys(b);
+  if (!a) return keys.length === 0;
+  if (Object.keys(a).length !== keys.length) return false;
+  return keys.every((k) => a[k] === b[k]);
+}
+
 export class VolumeFiles {
   private data: Record<string, FileTree>;
+  private changes = 0;
 
   constructor(state?: Record<string, FileTree>) {
     this.data = structuredClone(state ?? {});
@@ -16,14 +24,26 @@ export class VolumeFiles {
     return { ...(this.data[key] ?? {}) };
   }
 
+  /** Bumps whenever a file's content changes (not persisted: compare it within one run). */
+  get version(): number {
+    return this.changes;
+  }
+
   write(key: string, tree: FileTree): void {
+    if (sameTree(this.data[key], tree)) return;
     if (Object.keys(tree).length === 0) delete this.data[key];
     else this.data[key] = { ...tree };
+    this.changes++;
   }
 
   /** Drops stores whose owner (pod uid or PV name) no longer exists. */
   prune(alive: (key: string) => boolean): void {
-    for (const key of Object.keys(this.data)) if (!alive(key)) delete this.data[key];
+    for (const key of Object.keys(this.data)) {
+      if (!alive(key)) {
+        delete this.data[key];
+        this.changes++;
+      }
+    }
   }
 
   toJSON(): Record<string, FileTree> {
