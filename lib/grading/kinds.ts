@@ -44,6 +44,10 @@ const kindWords: Record<string, [word: string, batchim: boolean]> = {
   ServiceAccount: ['ServiceAccount', true],
   VerticalPodAutoscaler: ['VPA', false],
   IngressClass: ['IngressClass', false],
+  ClusterRole: ['ClusterRole', true],
+  ClusterRoleBinding: ['ClusterRoleBinding', true],
+  CustomResourceDefinition: ['CRD', false],
+  ValidatingWebhookConfiguration: ['ValidatingWebhookConfiguration', true],
 };
 
 function hasBatchim(word: string): boolean | undefined {

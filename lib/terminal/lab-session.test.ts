@@ -32,7 +32,7 @@ function screen(session: LabSession) {
     async type(data: string, commands = 1) {
       const want = done.length + commands;
       session.input(data);
-      for (let i = 0; i < 200 && done.length < want; i++) await new Promise((r) => setTimeout(r, 5));
+      for (let i = 0; i < 2000 && done.length < want; i++) await new Promise((r) => setTimeout(r, 5));
       expect(done.length).toBe(want);
     },
   };

@@ -45,6 +45,15 @@ export class VolumeBinder implements Controller {
       if (ev.type === 'DELETED') return;
       this.volumes.add(undefined, ev.object.metadata!.name!);
     }, { kind: 'PersistentVolume' }));
+    // The controller's periodic resync (pv_controller_base.go, every 15 s) picks up claims whose
+    // StorageClass appeared after them; here the class's creation re-queues them (no polling).
+    this.unsubscribe.push(store.subscribe((ev) => {
+      if (ev.type !== 'ADDED') return;
+      const className = ev.object.metadata!.name;
+      for (const pvc of store.peek('PersistentVolumeClaim') as PersistentVolumeClaim[]) {
+        if (pvc.status?.phase !== 'Bound' && pvc.spec?.storageClassName === className) this.claims.add(pvc.metadata?.namespace, pvc.metadata!.name!);
+      }
+    }, { kind: 'StorageClass' }));
     // A pod going away may release a claim held by pvc-protection.
     this.unsubscribe.push(store.subscribe((ev) => {
       const pod = ev.object as Pod;
