@@ -9,6 +9,13 @@ import { claimNamesOf, classOf, podsUsingClaim } from './volumes';
 
 const PV_SOURCE = { component: 'persistentvolume-controller' };
 const PROVISION_MS = 1200;
+/**
+ * Provisioners served by an add-on's CSI driver rather than by the lab itself, and the pods that
+ * must be ready for it to work (Longhorn's manager stands in for its csi-provisioner sidecar).
+ */
+const EXTERNAL_DRIVERS: Record<string, { namespace: string; app: string }> = {
+  'driver.longhorn.io': { namespace: 'longhorn-system', app: 'longhorn-manager' },
+};
 
 /**
  * The PV controller (pkg/controller/volume/persistentvolume/pv_controller.go syncClaim /
@@ -25,6 +32,8 @@ export class VolumeBinder implements Controller {
   private claims: KeyedQueue;
   private volumes: KeyedQueue;
   private unsubscribe: (() => void)[] = [];
+  /** Claims (uids) with a provisioning task under way. */
+  private provisioning = new Set<string>();
 
   constructor(private ctx: ControllerContext) {
     this.claims = new KeyedQueue(ctx, 'sync-claim');
@@ -54,9 +63,19 @@ export class VolumeBinder implements Controller {
         if (pvc.status?.phase !== 'Bound' && pvc.spec?.storageClassName === className) this.claims.add(pvc.metadata?.namespace, pvc.metadata!.name!);
       }
     }, { kind: 'StorageClass' }));
-    // A pod going away may release a claim held by pvc-protection.
+    // A pod going away may release a claim held by pvc-protection; a CSI driver's pod becoming
+    // ready lets the claims waiting for it be provisioned.
     this.unsubscribe.push(store.subscribe((ev) => {
       const pod = ev.object as Pod;
+      const driver = Object.entries(EXTERNAL_DRIVERS).find(([, d]) => d.namespace === pod.metadata?.namespace && d.app === pod.metadata?.labels?.app);
+      if (driver && ev.type !== 'DELETED' && this.provisionerRunning(driver[0])) {
+        for (const pvc of store.peek('PersistentVolumeClaim') as PersistentVolumeClaim[]) {
+          const ann = pvc.metadata?.annotations ?? {};
+          if (pvc.status?.phase !== 'Bound' && ann['volume.kubernetes.io/storage-provisioner'] === driver[0] && !this.provisioning.has(pvc.metadata!.uid!)) {
+            this.claims.add(pvc.metadata?.namespace, pvc.metadata!.name!);
+          }
+        }
+      }
       if (ev.type !== 'DELETED' && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed') return;
       for (const { claim } of claimNamesOf(pod)) this.claims.add(pod.metadata?.namespace, claim);
     }, { kind: 'Pod' }));
@@ -96,13 +115,21 @@ export class VolumeBinder implements Controller {
       return;
     }
     const ann = pvc.metadata!.annotations ?? {};
-    if (ann['volume.kubernetes.io/storage-provisioner']) return; // already provisioning
-    pvc.metadata!.annotations = { ...ann, 'volume.beta.kubernetes.io/storage-provisioner': cls.provisioner,
-      'volume.kubernetes.io/storage-provisioner': cls.provisioner };
-    const saved = api.write(pvc);
-    events.record(saved, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner ` +
-      `'${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that your ` +
-      'external provisioner is running and correctly registered.', PV_SOURCE);
+    let saved: PersistentVolumeClaim = pvc;
+    if (!ann['volume.kubernetes.io/storage-provisioner']) {
+      pvc.metadata!.annotations = { ...ann, 'volume.beta.kubernetes.io/storage-provisioner': cls.provisioner,
+        'volume.kubernetes.io/storage-provisioner': cls.provisioner };
+      saved = api.write(pvc);
+      events.record(saved, 'Normal', 'ExternalProvisioning', `Waiting for a volume to be created either by the external provisioner ` +
+        `'${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that your ` +
+        'external provisioner is running and correctly registered.', PV_SOURCE);
+    }
+    const uid = pvc.metadata!.uid!;
+    if (this.provisioning.has(uid)) return; // the provisioner already took it
+    // An add-on's CSI driver provisions only while its controller runs (e.g. Longhorn deleted with
+    // its StorageClass left behind): the claim waits, and is picked up when the driver is back.
+    if (!this.provisionerRunning(cls.provisioner)) return;
+    this.provisioning.add(uid);
     events.record(saved, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${ns}/${name}"`,
       { component: `${cls.provisioner}_${cls.provisioner.split('/')[0]}-provisioner` });
     this.ctx.enqueue(Math.round(PROVISION_MS * (0.8 + 0.4 * this.ctx.prng.next())),
@@ -143,11 +170,12 @@ export class VolumeBinder implements Controller {
 
   private provision(ns: string, name: string, uid: string): void {
     const { store, api, events } = this.ctx;
+    this.provisioning.delete(uid);
     const pvc = store.get('PersistentVolumeClaim', ns, name) as PersistentVolumeClaim | undefined;
     if (!pvc || pvc.metadata?.uid !== uid || pvc.status?.phase === 'Bound' || pvc.metadata?.deletionTimestamp) return;
     const cls = classOf(store, pvc);
-    if (!cls) return;
     const pvName = `pvc-${uid}`;
+    if (!cls || store.has('PersistentVolume', undefined, pvName)) return;
     const pv = api.createInternal({
       apiVersion: 'v1', kind: 'PersistentVolume',
       metadata: { name: pvName, annotations: { 'pv.kubernetes.io/provisioned-by': cls.provisioner }, finalizers: [PV_PROTECTION] },
@@ -161,6 +189,14 @@ export class VolumeBinder implements Controller {
     events.record(pvc, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${pvName}`,
       { component: `${cls.provisioner}_${cls.provisioner.split('/')[0]}-provisioner` });
     this.bind(pvc, pv, true);
+  }
+
+  /** Whether the driver behind a provisioner name is up (built-in provisioners always are). */
+  private provisionerRunning(provisioner: string): boolean {
+    const driver = EXTERNAL_DRIVERS[provisioner];
+    if (!driver) return true;
+    return (this.ctx.store.peek('Pod', driver.namespace) as Pod[]).some((p) => p.metadata?.labels?.app === driver.app &&
+      !p.metadata?.deletionTimestamp && p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
   }
 
   private syncVolume(name: string): void {
