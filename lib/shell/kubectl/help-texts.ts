@@ -1,42 +1,20 @@
 /**
- * Full `-h` texts of commands whose help lists every flag, rendered as kubectl 1.34 does on a
+ * `kubectl VERB [SUB...] -h` for every simulated command: the tables of help-*.ts (long text,
+ * examples, flags with defaults and usages, Use line) rendered as kubectl 1.34 does on a
  * 120-column terminal (staging/src/k8s.io/kubectl/pkg/util/templates: LongDesc paragraphs, the
  * Examples block, HelpFlagPrinter wrapping flag usages at width - 10, `[options]` on the usage
  * line; component-base/term ResponsiveWriter wrapping the rest at 120).
  */
 
-/** One flag: name, shorthand, the default as pflag prints it, the usage text. */
-type Flag = [name: string, short: string, def: string, usage: string];
-interface HelpText { long: string[]; examples: string[]; flags: Flag[]; usage: string; commands?: [string, string][]; parent?: string }
+import { ADMIN_TEXTS } from './help-admin';
+import { BASIC_TEXTS } from './help-basic';
+import { CONFIG_TEXTS } from './help-config';
+import { CREATE_TEXTS } from './help-create';
+import { MORE_TEXTS } from './help-more';
+import { DRY_RUN, FILENAME, KUSTOMIZE, PRINT, RECURSIVE, SELECTOR, wordWrap, type HelpText } from './help-flags';
+import { WORKLOAD_TEXTS } from './help-workload';
 
-/** mitchellh/go-wordwrap WrapString: greedy, breaking at spaces, lines of at most `limit` runes. */
-export function wordWrap(text: string, limit: number): string {
-  return text.split('\n').map((para) => {
-    const out: string[] = [];
-    const lead = /^ */.exec(para)![0];
-    let line = lead;
-    for (const word of para.slice(lead.length).split(' ')) {
-      if (line.trim() && line.length + 1 + word.length > limit) { out.push(line); line = word; } else line = line.trim() ? `${line} ${word}` : `${line}${word}`;
-    }
-    out.push(line);
-    return out.join('\n');
-  }).join('\n');
-}
-
-// Flags several commands share (cmdutil / genericclioptions), with their usage texts.
-const FILENAME = (what: string): Flag => ['filename', 'f', '[]', `Filename, directory, or URL to files ${what}`];
-const KUSTOMIZE: Flag = ['kustomize', 'k', "''", "Process the kustomization directory. This flag can't be used together with -f or -R."];
-const RECURSIVE: Flag = ['recursive', 'R', 'false', 'Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.'];
-const SELECTOR: Flag = ['selector', 'l', "''", "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints."];
-const DRY_RUN: Flag = ['dry-run', '', "'none'", 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource.'];
-const PRINT: Flag[] = [
-  ['allow-missing-template-keys', '', 'true', 'If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats.'],
-  ['output', 'o', "''", 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).'],
-  ['show-managed-fields', '', 'false', 'If true, keep the managedFields when printing objects in JSON or YAML format.'],
-  ['template', '', "''", 'Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].'],
-];
-
-const TEXTS: Record<string, HelpText> = {
+const OWN_TEXTS: Record<string, HelpText> = {
   // staging/src/k8s.io/kubectl/pkg/cmd/scale/scale.go
   scale: {
     long: ['Set a new size for a deployment, replica set, replication controller, or stateful set.',
@@ -117,14 +95,43 @@ const TEXTS: Record<string, HelpText> = {
   },
 };
 
-/** The help of `kubectl VERB [SUB]` when a full text is known here. */
+
+const TEXTS: Record<string, HelpText> = { ...OWN_TEXTS, ...BASIC_TEXTS, ...ADMIN_TEXTS, ...MORE_TEXTS, ...CONFIG_TEXTS, ...CREATE_TEXTS, ...WORKLOAD_TEXTS };
+
+/**
+ * The command path `-h` asks about, as cobra's Find walks it: each operand that names a
+ * subcommand (or one of its aliases) descends; the first one that does not stops the walk.
+ */
+function commandPath(verb: string, args: string[]): string {
+  let path = verb;
+  for (const arg of args) {
+    const next = Object.keys(TEXTS).find((k) => {
+      if (!k.startsWith(`${path} `) || k.slice(path.length + 1).includes(' ')) return false;
+      const name = k.slice(path.length + 1);
+      return name === arg || TEXTS[k].aliases?.includes(arg);
+    });
+    if (!next) break;
+    path = next;
+  }
+  return path;
+}
+
+/**
+ * LongDesc through the markdown renderer: the first paragraph flush left, the others after one
+ * space; paragraphs given already indented (lists, code blocks) keep their indent.
+ */
+function renderLong(paragraphs: string[]): string {
+  return paragraphs.map((p, i) => wordWrap(i === 0 || p.startsWith(' ') ? p : ` ${p}`, 120)).join('\n\n');
+}
+
+/** The help of `kubectl VERB [SUB...]` when a full text is known here. */
 export function fullHelp(verb: string, args: string[]): string | undefined {
-  const h = (args[0] && TEXTS[`${verb} ${args[0]}`]) || TEXTS[verb];
+  const key = commandPath(verb, args);
+  const h = TEXTS[key];
   if (!h) return undefined;
-  const key = TEXTS[`${verb} ${args[0]}`] ? `${verb} ${args[0]}` : verb;
-  // LongDesc: the first paragraph flush left, the others indented by one space (markdown renderer).
-  const long = h.long.map((p, i) => (i === 0 || p.startsWith('  ') ? p : wordWrap(` ${p}`, 120))).join('\n\n');
-  const out = [long, ''];
+  const out = [renderLong(h.long), ''];
+  if (h.suggestAPIResources) out.push('Use "kubectl api-resources" for a complete list of supported resources.', '');
+  if (h.aliases) out.push('Aliases:', [key.split(' ').pop(), ...h.aliases].join(', '), '');
   if (h.examples.length) out.push('Examples:', ...h.examples.map((e) => `  ${e}`), '');
   if (h.commands) {
     const w = Math.max(...h.commands.map(([n]) => n.length)) + 3;
@@ -141,4 +148,9 @@ export function fullHelp(verb: string, args: string[]): string | undefined {
   if (h.commands) out.push(`Use "kubectl ${key} <command> --help" for more information about a given command.`);
   out.push('Use "kubectl options" for a list of global command-line options (applies to all commands).', '');
   return out.join('\n');
+}
+
+/** Every command path with a full help text ("get", "create secret generic", ...). */
+export function helpPaths(): string[] {
+  return Object.keys(TEXTS);
 }

@@ -2,7 +2,6 @@ import type { CommandFn } from '../io';
 import { makeKubectl } from './context';
 import { formatError, KubectlError, NotSimulated } from './errors';
 import { configHelp } from './config-verb';
-import { createHelp } from './create-help';
 import { fullHelp } from './help-texts';
 import { FlagError, GLOBAL_FLAGS, parseFlags } from './flags';
 import { verbHelp } from './help';
@@ -83,7 +82,6 @@ export const kubectl: CommandFn = async ({ argv, io, env, signal }) => {
     if (parsed.flags.help) {
       const full = fullHelp(spec.name, parsed.args);
       if (full) io.stdout(full);
-      else if (spec.name === 'create') io.stdout(createHelp(parsed.args));
       else io.stdout(spec.name === 'config' && !rest.some((a) => !a.startsWith('-')) ? configHelp() : verbHelp(spec));
       return 0;
     }

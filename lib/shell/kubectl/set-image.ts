@@ -2,6 +2,7 @@ import { isStatusError, type KubeObject } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { formatError, KubectlError, NotSimulated } from './errors';
 import { resourceName } from './printers/output';
+import { fullHelp } from './help-texts';
 import { resolveArgs } from './resource-args';
 import { runSetEnv, runSetResources } from './set-env-resources';
 
@@ -58,12 +59,6 @@ async function runSetImage(k: Kubectl, args: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
-const SET_HELP = 'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n' +
-  '  env              Update environment variables on a pod template\n  image            Update the image of a pod template\n' +
-  '  resources        Update resource requests/limits on objects with pod templates\n  selector         Set the selector on a resource\n' +
-  '  serviceaccount   Update the service account of a resource\n  subject          Update the user, group, or service account in a role binding or cluster role binding\n\n' +
-  'Usage:\n  kubectl set SUBCOMMAND [options]\n';
-
 export const setVerb: VerbSpec = {
   name: 'set',
   short: 'Set specific features on objects',
@@ -89,7 +84,7 @@ export const setVerb: VerbSpec = {
   ],
   run: (k) => {
     const sub = k.args[0];
-    if (!sub) { k.out(SET_HELP); return 0; }
+    if (!sub) { k.out(fullHelp('set', []) ?? ''); return 0; } // cobra: a bare parent command prints its help
     if (sub === 'env') return runSetEnv(k, k.args.slice(1));
     if (sub === 'resources') return runSetResources(k, k.args.slice(1));
     if (sub !== 'image') {

@@ -1,0 +1,118 @@
+/**
+ * `-h` texts of label, annotate, cordon, uncordon, drain, taint, explain, api-resources,
+ * api-versions and cluster-info, from staging/src/k8s.io/kubectl/pkg/cmd/{label/label.go,
+ * annotate/annotate.go, drain/drain.go, taint/taint.go, explain/explain.go,
+ * apiresources/apiresources.go, apiresources/apiversions.go, clusterinfo/clusterinfo.go}.
+ */
+import { DRY_RUN, FIELD_MANAGER, FILES, PRINT, SELECTOR, VALIDATE, type Flag, type HelpText } from './help-flags';
+
+const FIELD_SELECTOR: Flag = ['field-selector', '', "''", "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type."];
+/** label and annotate share their flag set; only the nouns differ. */
+function metadataFlags(noun: 'label' | 'annotation', plural: string): Flag[] {
+  return [...PRINT, ['all', '', 'false', `Select all resources, in the namespace of the specified resource types${noun === 'label' ? '' : '.'}`],
+    ['all-namespaces', 'A', 'false', 'If true, check the specified action in all namespaces.'], DRY_RUN, FIELD_MANAGER(`kubectl-${noun === 'label' ? 'label' : 'annotate'}`),
+    FIELD_SELECTOR, ...FILES(`identifying the resource to update the ${noun === 'label' ? 'labels' : 'annotation'}`),
+    ['list', '', 'false', `If true, display the ${plural} for a given resource.`],
+    ['local', '', 'false', `If true, ${noun} will NOT contact api-server but run locally.`],
+    ['overwrite', '', 'false', `If true, allow ${plural} to be overwritten, otherwise reject ${noun} updates that overwrite existing ${plural}.`],
+    ['resource-version', '', "''", `If non-empty, the ${plural === 'labels' ? 'labels' : 'annotation'} update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.`],
+    SELECTOR];
+}
+const NODE_FLAGS: Flag[] = [DRY_RUN, SELECTOR];
+
+export const ADMIN_TEXTS: Record<string, HelpText> = {
+  label: {
+    long: ['Update the labels on a resource.',
+      "  *  A label key and value must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters each.\n  *  Optionally, the key can begin with a DNS subdomain prefix and a single '/', like example.com/my-app.\n  *  If --overwrite is true, then existing labels can be overwritten, otherwise attempting to overwrite a label will result in an error.\n  *  If --resource-version is specified, then updates will use this resource version, otherwise the existing resource-version will be used."],
+    examples: ["# Update pod 'foo' with the label 'unhealthy' and the value 'true'", 'kubectl label pods foo unhealthy=true', '',
+      "# Update pod 'foo' with the label 'status' and the value 'unhealthy', overwriting any existing value", 'kubectl label --overwrite pods foo status=unhealthy', '',
+      '# Update all pods in the namespace', 'kubectl label pods --all status=unhealthy', '',
+      '# Update a pod identified by the type and name in "pod.json"', 'kubectl label -f pod.json status=unhealthy', '',
+      "# Update pod 'foo' only if the resource is unchanged from version 1", 'kubectl label pods foo status=unhealthy --resource-version=1', '',
+      "# Update pod 'foo' by removing a label named 'bar' if it exists", '# Does not require the --overwrite flag', 'kubectl label pods foo bar-'],
+    flags: metadataFlags('label', 'labels'),
+    usage: 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
+  },
+  annotate: {
+    long: ['Update the annotations on one or more resources.',
+      'All Kubernetes objects support the ability to store additional data with the object as annotations. Annotations are key/value pairs that can be larger than labels and include arbitrary string values such as structured JSON. Tools and system extensions may use annotations to store their own data.',
+      'Attempting to set an annotation that already exists will fail unless --overwrite is set. If --resource-version is specified and does not match the current resource version on the server the command will fail.'],
+    suggestAPIResources: true,
+    examples: ["# Update pod 'foo' with the annotation 'description' and the value 'my frontend'", '# If the same annotation is set multiple times, only the last value will be applied',
+      "kubectl annotate pods foo description='my frontend'", '', '# Update a pod identified by type and name in "pod.json"', "kubectl annotate -f pod.json description='my frontend'", '',
+      "# Update pod 'foo' with the annotation 'description' and the value 'my frontend running nginx', overwriting any existing value", "kubectl annotate --overwrite pods foo description='my frontend running nginx'", '',
+      '# Update all pods in the namespace', "kubectl annotate pods --all description='my frontend running nginx'", '',
+      "# Update pod 'foo' only if the resource is unchanged from version 1", "kubectl annotate pods foo description='my frontend running nginx' --resource-version=1", '',
+      "# Update pod 'foo' by removing an annotation named 'description' if it exists", '# Does not require the --overwrite flag', 'kubectl annotate pods foo description-'],
+    flags: metadataFlags('annotation', 'annotations'),
+    usage: 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version]',
+  },
+  cordon: { long: ['Mark node as unschedulable.'], examples: ['# Mark node "foo" as unschedulable', 'kubectl cordon foo'], flags: NODE_FLAGS, usage: 'kubectl cordon NODE' },
+  uncordon: { long: ['Mark node as schedulable.'], examples: ['# Mark node "foo" as schedulable', 'kubectl uncordon foo'], flags: NODE_FLAGS, usage: 'kubectl uncordon NODE' },
+  drain: {
+    long: ['Drain node in preparation for maintenance.',
+      'The given node will be marked unschedulable to prevent new pods from arriving. \'drain\' evicts the pods if the API server supports https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ eviction https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ . Otherwise, it will use normal DELETE to delete the pods. The \'drain\' evicts or deletes all pods except mirror pods (which cannot be deleted through the API server).  If there are daemon set-managed pods, drain will not proceed without --ignore-daemonsets, and regardless it will not delete any daemon set-managed pods, because those pods would be immediately replaced by the daemon set controller, which ignores unschedulable markings.  If there are any pods that are neither mirror pods nor managed by a replication controller, replica set, daemon set, stateful set, or job, then drain will not delete any pods unless you use --force. --force will also allow deletion to proceed if the managing resource of one or more pods is missing.',
+      'When you are ready to put the node back into service, use kubectl uncordon, which will make the node schedulable again.'],
+    examples: ['# Drain node "foo", even if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set on it', 'kubectl drain foo --force', '',
+      '# As above, but abort if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set, and use a grace period of 15 minutes', 'kubectl drain foo --grace-period=900'],
+    flags: [['chunk-size', '', '500', 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.'],
+      ['delete-emptydir-data', '', 'false', 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).'],
+      ['disable-eviction', '', 'false', 'Force drain to use delete, even if eviction is supported. This will bypass checking PodDisruptionBudgets, use with caution.'],
+      DRY_RUN, ['force', '', 'false', 'Continue even if there are pods that do not declare a controller.'],
+      ['grace-period', '', '-1', 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.'],
+      ['ignore-daemonsets', '', 'false', 'Ignore DaemonSet-managed pods.'], ['pod-selector', '', "''", 'Label selector to filter pods on the node'], SELECTOR,
+      ['skip-wait-for-delete-timeout', '', '0', 'If pod DeletionTimestamp older than N seconds, skip waiting for the pod.  Seconds must be greater than 0 to skip.'],
+      ['timeout', '', '0s', 'The length of time to wait before giving up, zero means infinite']],
+    usage: 'kubectl drain NODE',
+  },
+  taint: {
+    long: ['Update the taints on one or more nodes.',
+      "  *  A taint consists of a key, value, and effect. As an argument here, it is expressed as key=value:effect.\n  *  The key must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 253 characters.\n  *  Optionally, the key can begin with a DNS subdomain prefix and a single '/', like example.com/my-app.\n  *  The value is optional. If given, it must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters.\n  *  The effect must be NoSchedule, PreferNoSchedule or NoExecute.\n  *  Currently taint can only apply to node."],
+    examples: ["# Update node 'foo' with a taint with key 'dedicated' and value 'special-user' and effect 'NoSchedule'", '# If a taint with that key and effect already exists, its value is replaced as specified',
+      'kubectl taint nodes foo dedicated=special-user:NoSchedule', '', "# Remove from node 'foo' the taint with key 'dedicated' and effect 'NoSchedule' if one exists",
+      'kubectl taint nodes foo dedicated:NoSchedule-', '', "# Remove from node 'foo' all the taints with key 'dedicated'", 'kubectl taint nodes foo dedicated-', '',
+      "# Add a taint with key 'dedicated' on nodes having label myLabel=X", 'kubectl taint node -l myLabel=X  dedicated=foo:PreferNoSchedule', '',
+      "# Add to node 'foo' a taint with key 'bar' and no value", 'kubectl taint nodes foo bar:NoSchedule'],
+    flags: [['all', '', 'false', 'Select all nodes in the cluster'], ...PRINT, DRY_RUN, FIELD_MANAGER('kubectl-taint'),
+      ['overwrite', '', 'false', 'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.'], SELECTOR, VALIDATE],
+    usage: 'kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N',
+  },
+  explain: {
+    long: ['Describe fields and structure of various resources.',
+      'This command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:',
+      '        <type>.<fieldName>[.<fieldName>]\n        \n Information about each field is retrieved from the server in OpenAPI format.'],
+    suggestAPIResources: true,
+    examples: ['# Get the documentation of the resource and its fields', 'kubectl explain pods', '', '# Get all the fields in the resource', 'kubectl explain pods --recursive', '',
+      '# Get the explanation for deployment in supported api versions', 'kubectl explain deployments --api-version=apps/v1', '',
+      '# Get the documentation of a specific field of a resource', 'kubectl explain pods.spec.containers', '',
+      '# Get the documentation of resources in different format', 'kubectl explain deployment --output=plaintext-openapiv2'],
+    flags: [['api-version', '', "''", 'Use given api-version (group/version) of the resource.'],
+      ['output', '', "'plaintext'", 'Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).'],
+      ['recursive', '', 'false', 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.']],
+    usage: 'kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2]',
+  },
+  'api-resources': {
+    long: ['Print the supported API resources on the server.'],
+    examples: ['# Print the supported API resources', 'kubectl api-resources', '', '# Print the supported API resources with more information', 'kubectl api-resources -o wide', '',
+      '# Print the supported API resources sorted by a column', 'kubectl api-resources --sort-by=name', '', '# Print the supported namespaced resources', 'kubectl api-resources --namespaced=true', '',
+      '# Print the supported non-namespaced resources', 'kubectl api-resources --namespaced=false', '',
+      '# Print the supported API resources with a specific APIGroup', 'kubectl api-resources --api-group=rbac.authorization.k8s.io'],
+    flags: [['api-group', '', "''", 'Limit to resources in the specified API group.'], ['cached', '', 'false', 'Use the cached list of resources if available.'],
+      ['categories', '', '[]', 'Limit to resources that belong to the specified categories.'],
+      ['namespaced', '', 'true', 'If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.'],
+      ['no-headers', '', 'false', "When using the default or custom-column output format, don't print headers (default print headers)."],
+      ['output', 'o', "''", 'Output format. One of: (json, yaml, name, wide).'], PRINT[2],
+      ['sort-by', '', "''", "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'."],
+      ['verbs', '', '[]', 'Limit to resources that support the specified verbs.']],
+    usage: 'kubectl api-resources [flags]',
+  },
+  'api-versions': {
+    long: ['Print the supported API versions on the server, in the form of "group/version".'],
+    examples: ['# Print the supported API versions', 'kubectl api-versions'], flags: [], usage: 'kubectl api-versions [flags]',
+  },
+  'cluster-info': {
+    long: ["Display addresses of the control plane and services with label kubernetes.io/cluster-service=true. To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'."],
+    examples: ['# Print the address of the control plane and cluster services', 'kubectl cluster-info'],
+    commands: [['dump', 'Dump relevant information for debugging and diagnosis']], flags: [], usage: 'kubectl cluster-info [flags]',
+  },
+};
