@@ -15,6 +15,7 @@
  */
 import { createCluster, restoreCluster, type Cluster } from '../lib/cluster';
 import { heapPer, labWithDeployment, labWithPods, labWithWorkloads, measure, median, T0, time } from './cluster-labs';
+import { createShell } from '../lib/shell';
 
 interface Figure { wall: number; cpu: number }
 
@@ -81,6 +82,19 @@ export async function benchCluster(): Promise<string[]> {
   for (const n of [25, 50, 100]) {
     scales[n] = await scale(n, n === 100 ? 9 : 7);
     out.push(timed(`scale a Deployment 1 → ${n} and settle, median`, scales[n], 50));
+  }
+
+  // 2b. Issue #4's per-command figure: `kubectl get pods` (parse + execute + print, in process)
+  // with 50 pods in the default namespace, after a warm-up, 200 samples.
+  {
+    const cluster = createCluster({ seed: 'bench-get50', now: T0 });
+    const shell = createShell({ cluster });
+    await shell.exec('kubectl create deployment web --image=nginx --replicas=50');
+    cluster.advanceBy(300_000);
+    for (let i = 0; i < 50; i++) await shell.exec('kubectl get pods');
+    const g: Figure[] = [];
+    for (let i = 0; i < 200; i++) g.push(await measure(() => shell.exec('kubectl get pods')));
+    out.push(timed('kubectl get pods with 50 pods in the namespace (in process, after warm-up), median', medians(g), 1));
   }
 
   // 3. get pods and snapshot/restore with 50/100/200 pods in the lab (200 is the lab's cap).
