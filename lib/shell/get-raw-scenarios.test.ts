@@ -2,49 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, CUSTOM_METRICS_URLS } from '../cluster';
 import { createShell } from './session';
+import { APP } from './test-labs';
 
 const T0 = Date.UTC(2025, 0, 1);
 const METRICS_URL = 'https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml';
-
-const APP = `cat <<'EOF' > app.yaml
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: web
-        image: nginx
----
-apiVersion: v1
-kind: Service
-metadata:
-  name: web
-spec:
-  selector:
-    app: web
-  ports:
-  - port: 80
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: load
-spec:
-  containers:
-  - name: load
-    image: busybox
-    command: ["sh", "-c", "while sleep 0.1; do wget -q -O- http://web; done"]
-EOF`;
 
 describe('kubectl get --raw', () => {
   it('metrics.k8s.io: NotFound before metrics-server, ServiceUnavailable while it starts, then NodeMetrics/PodMetrics', async () => {

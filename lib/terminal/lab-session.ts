@@ -1,8 +1,12 @@
 import { createCluster, restoreCluster, type Cluster } from '@/lib/cluster';
-import { createShell, type ShellSession, type ShellState } from '@/lib/shell';
-import { createStartingLab } from './lab-setup';
+import { createShell, type ShellSession } from '@/lib/shell';
+import { createStartingLab, parseSavedLab, type LabSnapshot } from './lab-setup';
 import { LineEditor } from './line-editor';
 import type { LabFileInfo, ServerMessage } from './protocol';
+import { formatSkip, GREETING, toCrlf } from './terminal-text';
+
+export type { LabSnapshot } from './lab-setup';
+export { toCrlf } from './terminal-text';
 
 /** Where labs are kept between commands; server.ts wires it to lib/db. */
 export interface LabStore {
@@ -10,16 +14,6 @@ export interface LabStore {
   save(userId: string, labKey: string, data: string): Promise<void>;
   /** Forgets the saved lab ("실습 초기화"). */
   delete(userId: string, labKey: string): Promise<void>;
-}
-
-/** What is persisted for a lab: the cluster, the shell and the line editor's history. */
-export interface LabSnapshot {
-  v: 1;
-  cluster: ReturnType<Cluster['snapshot']>;
-  shell: ShellState;
-  lines: string[];
-  /** How far the learner fast-forwarded the lab ahead of the wall clock (ms, absent = 0). */
-  skewMs?: number;
 }
 
 export type Sink = (message: ServerMessage) => void;
@@ -39,22 +33,6 @@ export interface LabSessionOptions {
   labSetup?: (labKey: string) => Promise<string[]>;
   /** Ignore any saved lab and start from the starting state (reset). */
   fresh?: boolean;
-}
-
-const GREETING =
-  '\x1b[2mKubeLab 실습 터미널 · 시뮬레이션 클러스터 (쿠버네티스 v1.34)\x1b[0m\r\n';
-
-/** `90` → `1분 30초`, `300` → `5분`, `3600` → `1시간`. */
-export function formatSkip(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return [h && `${h}시간`, m && `${m}분`, s && `${s}초`].filter(Boolean).join(' ') || '0초';
-}
-
-/** Converts the shell's `\n` into the `\r\n` a terminal needs. */
-export function toCrlf(text: string): string {
-  return text.replace(/\r?\n/g, '\r\n');
 }
 
 /**
@@ -114,15 +92,7 @@ export class LabSession {
 
   static async open(opts: LabSessionOptions): Promise<LabSession> {
     const raw = opts.fresh ? null : await opts.store.load(opts.userId, opts.labKey);
-    let saved: LabSnapshot | null = null;
-    if (raw) {
-      try {
-        const parsed = JSON.parse(raw) as LabSnapshot;
-        if (parsed?.v === 1) saved = parsed;
-      } catch {
-        saved = null; // a damaged snapshot starts a fresh lab rather than locking the learner out
-      }
-    }
+    const saved = parseSavedLab(raw);
     if (saved) return new LabSession(opts, saved, true);
     const setup = (await opts.labSetup?.(opts.labKey)) ?? [];
     let start: LabSnapshot | null = null;

@@ -67,8 +67,7 @@ export class Kubelet implements Controller {
     });
     this.files = files ?? new VolumeFiles();
     // A file written in a container (kubectl exec, its own script) may change an exec or HTTP probe's answer.
-    const write = this.files.write.bind(this.files);
-    this.files.write = (key, tree) => { write(key, tree); this.filesChanged(key); };
+    this.files.onChange((key) => this.filesChanged(key));
   }
 
   private filesChanged(key: string): void {

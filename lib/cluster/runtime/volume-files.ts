@@ -15,6 +15,7 @@ function sameTree(a: FileTree | undefined, b: FileTree): boolean {
 export class VolumeFiles {
   private data: Record<string, FileTree>;
   private changes = 0;
+  private listeners: ((key: string) => void)[] = [];
 
   constructor(state?: Record<string, FileTree>) {
     this.data = structuredClone(state ?? {});
@@ -22,6 +23,11 @@ export class VolumeFiles {
 
   read(key: string): FileTree {
     return { ...(this.data[key] ?? {}) };
+  }
+
+  /** Called with the store's key after its files changed (e.g. the kubelet re-runs probes). */
+  onChange(listener: (key: string) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Bumps whenever a file's content changes (not persisted: compare it within one run). */
@@ -34,6 +40,7 @@ export class VolumeFiles {
     if (Object.keys(tree).length === 0) delete this.data[key];
     else this.data[key] = { ...tree };
     this.changes++;
+    for (const l of this.listeners) l(key);
   }
 
   /** Drops stores whose owner (pod uid or PV name) no longer exists. */
