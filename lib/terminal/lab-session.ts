@@ -209,11 +209,19 @@ export class LabSession {
     }
     await this.persist();
     if (this.disposed) return false;
-    this.broadcast({ t: 'out', d: `${this.running ? '' : '\r\x1b[K'}\x1b[2m${toCrlf(`[시뮬레이션 시간 ${formatSkip(seconds)} 경과]\n`)}\x1b[0m` });
-    if (!this.running) this.editor.redraw();
+    this.printAbovePrompt(`\x1b[2m${toCrlf(`[시뮬레이션 시간 ${formatSkip(seconds)} 경과]\n`)}\x1b[0m`);
     if (this.stateVersion !== revision) this.opts.onMutated?.(this);
     this.armClock();
     return true;
+  }
+
+  /**
+   * Prints text that did not come from a command: above the prompt (the line being typed is
+   * redrawn under it), or into the running command's output.
+   */
+  private printAbovePrompt(text: string): void {
+    this.broadcast({ t: 'out', d: `${this.running ? '' : '\r\x1b[K'}${text}` });
+    this.editor.redraw();
   }
 
   private broadcast(message: ServerMessage): void {
@@ -334,9 +342,7 @@ export class LabSession {
     await this.persist();
     this.broadcast({ t: 'fs', op: 'changed', changed: [path], files: this.listFiles() });
     if (said) {
-      // Printed above the prompt (or into a running command's output), then the line is redrawn.
-      this.broadcast({ t: 'out', d: `${this.running ? '' : '\r\x1b[K'}${toCrlf(said)}` });
-      this.editor.redraw();
+      this.printAbovePrompt(toCrlf(said));
     }
     if (this.stateVersion !== revision) this.opts.onMutated?.(this);
     return { ok: true };
