@@ -1,4 +1,5 @@
 import { ApiServer, type DeleteOptions, type WriteOptions } from './api/api-server';
+import type { SavedCorrelator } from './api/event-correlator';
 import { EventRecorder } from './api/events';
 import { EventTtl } from './api/event-ttl';
 import type { Controller, ControllerContext, TaskHandler } from './controllers/controller';
@@ -31,7 +32,7 @@ import { createPrng, type Prng } from './prng';
 import { WorkQueue, type Task } from './queue';
 import { isServed, resolveResource, resourceForKind, type ResourceInfo } from './resources';
 import { ObjectStore } from './store';
-import { readSnapshot, withCompactJson } from './snapshot';
+import { objectsText, readSnapshot, snapshotText, withCompactJson, type SnapshotTextHeader } from './snapshot';
 import { SnapshotCodec } from './snapshot-codec';
 import { VolumeFiles } from './runtime/volume-files';
 import { KUBERNETES_VERSION, seedTopology } from './topology';
@@ -49,6 +50,8 @@ export interface Cluster {
   nextDueAt(): number | undefined;
   /** Compact JSON-serialisable state. It shares the live objects: serialise it or pass it to restoreCluster; never mutate it. */
   snapshot(): ClusterSnapshot;
+  /** The snapshot as the text the server saves (snapshot.ts): cheap when little changed since the last one. */
+  snapshotText(): string;
   /** Bumps on every store write. */
   readonly revision: number;
   readonly seed: string;
@@ -108,7 +111,11 @@ class SimCluster implements Cluster {
   private net!: NetState;
   readonly files: VolumeFiles;
 
-  constructor(readonly seed: string, snapshot?: ClusterSnapshot, now?: number, private codec = new SnapshotCodec()) {
+  /** The object lines of the last snapshot text (or of the text this lab was restored from), and the store revision they are of. */
+  private objectsText?: { rev: number; text: string };
+
+  constructor(readonly seed: string, snapshot?: ClusterSnapshot, now?: number, private codec = new SnapshotCodec(),
+    text?: { events?: SavedCorrelator; objects?: string }) {
     this.clock = snapshot?.now ?? now ?? Date.now();
     this.prng = createPrng(snapshot?.prng ?? seed);
     // Earlier versions kept the data plane's state as a hidden store object: it moves beside the store.
@@ -117,7 +124,8 @@ class SimCluster implements Cluster {
     this.queue = new WorkQueue(snapshot?.queue);
     this.files = new VolumeFiles(snapshot?.files);
     this.api = new ApiServer(this.store, this.prng, () => this.clock);
-    this.events = new EventRecorder(this.api, this.store, () => this.clock, snapshot?.events);
+    this.events = new EventRecorder(this.api, this.store, () => this.clock, text?.events ?? snapshot?.events);
+    if (text?.objects !== undefined) this.objectsText = { rev: this.store.revision, text: text.objects };
     this.eventTtl = new EventTtl(this.store, () => this.clock);
     if (!snapshot) {
       seedTopology(this.api, this.prng, this.clock);
@@ -176,9 +184,20 @@ class SimCluster implements Cluster {
   snapshot(): ClusterSnapshot {
     const events = this.events.state();
     const net = this.net.toJSON();
-    return withCompactJson({ v: 2, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
+    return withCompactJson({ v: 3, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
       queue: this.queue.toJSON(), objects: this.store.allRefs() as StoredObject[], ...(Object.keys(this.files.toJSON()).length && { files: this.files.toJSON() }),
       ...(events && { events }), ...(net && { net }) }, this.codec);
+  }
+
+  snapshotText(): string {
+    const files = this.files.toJSON();
+    const net = this.net.toJSON();
+    const header: SnapshotTextHeader = { v: 3, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
+      queue: this.queue.toJSON(), ...(Object.keys(files).length && { files }), ...(net && { net }) };
+    // Every store write bumps the revision: the same revision, the same object lines.
+    const rev = this.store.revision;
+    if (this.objectsText?.rev !== rev) this.objectsText = { rev, text: objectsText(this.store.allRefs() as StoredObject[], this.codec) };
+    return snapshotText(header, this.events.stateText(), this.objectsText.text);
   }
 
   get<T = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
@@ -208,11 +227,11 @@ export function createCluster(opts: CreateClusterOptions = {}): Cluster {
   return new SimCluster(opts.seed ?? 'kubelab', undefined, opts.now);
 }
 
-/** Restores a snapshot: in memory, its JSON, or a `v: 1` one saved by earlier versions (snapshot.ts). */
-export function restoreCluster(snapshot: SavedClusterSnapshot): Cluster {
+/** Restores a snapshot: its text, in memory, its JSON, or the JSON earlier versions saved (snapshot.ts). */
+export function restoreCluster(snapshot: SavedClusterSnapshot | string): Cluster {
   const codec = new SnapshotCodec();
-  const own = readSnapshot(snapshot, codec);
-  return new SimCluster(own.seed, own, undefined, codec);
+  const { snapshot: own, ...text } = readSnapshot(snapshot, codec);
+  return new SimCluster(own.seed, own, undefined, codec, text);
 }
 
 export type { StoredObject };

@@ -9,7 +9,7 @@ export type { ResourceInfo } from './resources';
 export { defaultPullPolicy } from './admission/pod-defaults';
 export { parseTime, rfc3339 } from './api/time';
 export type {
-  ClusterSnapshot, KubeObject, StoredObject, WatchEvent, WatchEventType, WatchFilter, WatchListener,
+  ClusterSnapshot, SavedClusterSnapshot, KubeObject, StoredObject, WatchEvent, WatchEventType, WatchFilter, WatchListener,
 } from './types';
 export { resolveHost, resolveSrv, queryA, resolvConf, CLUSTER_DOMAIN } from './network/dns';
 export type { DnsAnswer, NetView, SrvAnswer, SrvRecord } from './network/dns';

@@ -1,10 +1,11 @@
 /**
- * The compact object list of a `v: 2` cluster snapshot. Most objects are near copies of another
- * one (the pods of one ReplicaSet, the Events of one reason), so an object is written as a delta
- * against an earlier object of the list:
+ * The compact object list of a cluster snapshot (`v: 3`; `v: 2` differs only in writing indexes
+ * absolutely). Most objects are near copies of another one (the pods of one ReplicaSet, the
+ * Events of one reason), so an object is written as a delta against an earlier object of the list:
  *
  *   entry  := object                       the object itself
- *           | [baseIndex, objectPatch]     the object at objects[baseIndex] with the patch applied
+ *           | [back, objectPatch]          the object `back` places earlier in the list (v2: the
+ *                                          object at that index) with the patch applied
  *   patch  := string | number | boolean | null    replaced by that value
  *           | [value]                      replaced by `value` (an object or array)
  *           | { key: patch | [], ... }     changed keys ([]: key removed); other keys as in the base
@@ -13,20 +14,35 @@
  * In an Event's patch, the involved object's name and uid and the event's own name (the involved
  * object's name and a suffix) may be written as a reference to an earlier object of the list:
  *
- *   ref    := [objectIndex, 0 | 1, tail]   that object's metadata.uid (0) or metadata.name (1) + tail
+ *   ref    := [back, 0 | 1, tail]         metadata.uid (0) or metadata.name (1) + tail of the object
+ *                                          `back` places earlier (v2: at that index)
  *
  * (only at patch.metadata.name, patch.involvedObject.name and patch.involvedObject.uid).
+ * Most Events differ from their base only in those and their own uid and resourceVersions, so
+ * v3 has a short form for them (what a lab holds most of: five or so per pod):
+ *
+ *   entry  := [back, refBack, tail, uid, rv, involvedRv | null, patch?]
+ *       the Event `back` places earlier with metadata.name = name + tail, metadata.uid = uid,
+ *       metadata.resourceVersion = rv, involvedObject.name/uid = name/uid of the object `refBack`
+ *       places earlier, involvedObject.resourceVersion = involvedRv (null: the base's); then the
+ *       optional object patch for whatever else changed.
  * Key order is part of the object (it shows in `-o yaml`/`-o json`), so an object patch is used
  * only when applying it gives the target's key order (base keys first, new keys after);
  * otherwise the value is written whole. Decoding shares unchanged subtrees between objects; the
  * store never changes an object in place, so that is as safe as its frozen watch objects.
  * The output depends only on the objects and their order: the same cluster state gives the same JSON.
+ *
+ * Relative places keep an entry's text valid while objects before its base come and go (events
+ * expire from the front of the list), so the codec keeps each entry's JSON text and writes it
+ * again as long as the object, its base and the places are the same: a snapshot costs what
+ * changed since the last one, and one taken right after a restore reuses the lines it was read from.
  */
 import type { StoredObject } from './types';
 
 type Json = unknown;
 type Patch = unknown;
-export type EncodedObject = StoredObject | [number, Record<string, Patch>];
+export type EncodedObject = StoredObject | [number, Record<string, Patch>] | EventRow;
+type EventRow = [number, number, string, string, string, string | null, Record<string, Patch>?];
 
 const isPlain = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -92,7 +108,7 @@ function apply(base: Json, patch: Patch): Json {
     // No key removed: the base's keys in their order, changed values replaced, new keys after it
     // (what the loop below gives), with the engine's fast object copy.
     const out: Record<string, Json> = { ...b };
-    for (const k of Object.keys(p)) setKey(out, k, apply(b[k], p[k]));
+    for (const k in p) setKey(out, k, apply(b[k], p[k]));
     return out;
   }
   const out: Record<string, Json> = {};
@@ -116,44 +132,55 @@ function hasRemoval(p: Record<string, Patch>): boolean {
 /** Objects that are likely near copies of each other (the encoder's choice; decoding does not need it). */
 function groupOf(o: StoredObject): string {
   const owner = o.metadata.ownerReferences?.find((r) => r.controller)?.uid ?? o.metadata.namespace ?? '';
-  if (o.kind === 'Event') return `Event\u0000${o.reason}\u0000${o.source?.component ?? o.reportingComponent}\u0000${o.involvedObject?.kind}`;
+  if (o.kind === 'Event') {
+    return `Event\u0000${o.reason}\u0000${o.source?.component ?? o.reportingComponent}\u0000${o.source?.host ?? o.reportingInstance}\u0000${o.involvedObject?.kind}`;
+  }
   return `${o.kind}\u0000${owner}`;
 }
-
-interface Encoded { base: object; patch: Record<string, Patch> }
 
 type Ref = [number, 0 | 1, string];
 const isRef = (v: unknown): v is Ref => Array.isArray(v) && v.length === 3;
 
 /**
  * An Event's patch with the involved object's name/uid (and the event name's prefix) written as
- * references to that object, when it is earlier in the list (`at`: index by uid). The patch itself
- * is not changed (it stays cached with plain strings).
+ * references to that object (`target`, `back` places earlier). The patch itself is not changed.
  */
-function withRefs(patch: Record<string, Patch>, at: Map<string, number>, objects: readonly Readonly<StoredObject>[]): Record<string, Patch> {
-  const io = patch.involvedObject as Record<string, Patch> | undefined;
-  const uid = (io && typeof io.uid === 'string' ? io.uid : undefined);
-  const j = uid === undefined ? undefined : at.get(uid);
-  if (j === undefined) return patch;
-  const name = objects[j].metadata.name;
-  const involved: Record<string, Patch> = { ...io, uid: [j, 0, ''] as Ref };
-  if (io!.name === name) involved.name = [j, 1, ''] as Ref;
+function withRefs(patch: Record<string, Patch>, target: Readonly<StoredObject>, back: number): Record<string, Patch> {
+  const io = patch.involvedObject as Record<string, Patch>;
+  const name = target.metadata.name;
+  const involved: Record<string, Patch> = { ...io, uid: [back, 0, ''] as Ref };
+  if (io.name === name) involved.name = [back, 1, ''] as Ref;
   const out: Record<string, Patch> = { ...patch, involvedObject: involved };
   const meta = patch.metadata as Record<string, Patch> | undefined;
-  if (meta && typeof meta.name === 'string' && meta.name.startsWith(`${name}.`)) out.metadata = { ...meta, name: [j, 1, meta.name.slice(name.length)] as Ref };
+  if (meta && typeof meta.name === 'string' && meta.name.startsWith(`${name}.`)) out.metadata = { ...meta, name: [back, 1, meta.name.slice(name.length)] as Ref };
   return out;
 }
 
-/** The patch with its references resolved against the objects decoded so far (throws on a bad one). */
-function withoutRefs(patch: Record<string, Patch>, decoded: readonly StoredObject[]): Record<string, Patch> {
+/** The uid an Event's patch names for its involved object, if any. */
+function involvedUid(patch: Record<string, Patch>): string | undefined {
+  const io = patch.involvedObject;
+  return isPlain(io) && typeof io.uid === 'string' ? io.uid : undefined;
+}
+
+/**
+ * The patch with its references resolved against the objects decoded so far (`at`: this entry's
+ * index; `relative`: v3 places), and the object they name. Throws on a bad one.
+ */
+function withoutRefs(patch: Record<string, Patch>, decoded: readonly StoredObject[], at: number, relative: boolean):
+  { patch: Record<string, Patch>; target?: StoredObject; back: number } {
   const io = isPlain(patch.involvedObject) ? patch.involvedObject : undefined;
   const meta = isPlain(patch.metadata) ? patch.metadata : undefined;
-  if (!isRef(io?.uid) && !isRef(io?.name) && !isRef(meta?.name)) return patch;
+  if (!isRef(io?.uid) && !isRef(io?.name) && !isRef(meta?.name)) return { patch, back: 0 };
+  let target: StoredObject | undefined;
+  let back = 0;
   const deref = (r: Ref): string => {
-    const [j, field, tail] = r;
-    const o = Number.isInteger(j) && j >= 0 && j < decoded.length ? decoded[j] : undefined;
+    const [n, field, tail] = r;
+    const j = relative ? at - n : n;
+    const o = Number.isInteger(j) && j >= 0 && j < at ? decoded[j] : undefined;
     const v = field === 0 ? o?.metadata?.uid : field === 1 ? o?.metadata?.name : undefined;
     if (typeof v !== 'string' || typeof tail !== 'string') throw new Error('damaged cluster snapshot');
+    target = o;
+    back = at - j;
     return v + tail;
   };
   const out = { ...patch };
@@ -161,57 +188,178 @@ function withoutRefs(patch: Record<string, Patch>, decoded: readonly StoredObjec
     out.involvedObject = { ...io, ...(isRef(io.uid) && { uid: deref(io.uid) }), ...(isRef(io.name) && { name: deref(io.name) }) };
   }
   if (meta && isRef(meta.name)) out.metadata = { ...meta, name: deref(meta.name) };
-  return out;
+  return { patch: out, target, back };
 }
 
 /**
- * Encodes and decodes one cluster's object lists, remembering the patches it made or read: a
- * stored object never changes (a write replaces it), so while it and its base are the same
- * objects the patch stays valid, and the next snapshot encodes only what changed. The memory is
- * a plain Map renewed on every encode (no WeakMap: those are costly to the garbage collector).
+ * What the codec remembers of one object's entry: valid while `base`, `back` and the object an
+ * Event's references name are as they were. The text is kept, the patch only while it is at hand
+ * (a decoded lab keeps its lines, not the parsed patches: less for the garbage collector to move).
+ */
+interface Entry {
+  /** groupOf(object). */
+  group?: string;
+  /** The object it was compared with (undefined: first of its group). */
+  base?: object;
+  back: number;
+  /** The patch against `base` without references; null: written whole; undefined: not kept. */
+  patch?: Record<string, Patch> | null;
+  /** The uid an Event's patch names for its involved object, the object with that uid, and how many places earlier it is. */
+  refUid?: string;
+  ref?: object;
+  refBack: number;
+  /** The entry as written (v3), and its JSON text; undefined: to be made from the patch (or the text). */
+  value?: EncodedObject;
+  line?: string;
+}
+
+/**
+ * Encodes and decodes one cluster's object lists, remembering each object's entry (see the top
+ * of the file): a stored object never changes (a write replaces it), so an entry stays valid while
+ * the object, its base and their places do. The memory is a plain Map renewed on every encode
+ * (no WeakMap: those are costly to the garbage collector).
  */
 export class SnapshotCodec {
-  private known = new Map<object, Encoded>();
-
+  private known = new Map<object, Entry>();
+  /** The list as v3 entries (values). */
   encode(objects: readonly Readonly<StoredObject>[]): EncodedObject[] {
+    const entries = this.entries(objects);
+    return entries.map((e, i) => (e.value ??= e.line !== undefined ? JSON.parse(e.line) as EncodedObject : valueOf(e, objects[i] as StoredObject)));
+  }
+
+  /** The list as v3 entries, one JSON text each (an unchanged entry's text is the same string, not made again). */
+  encodeLines(objects: readonly Readonly<StoredObject>[]): string[] {
+    const entries = this.entries(objects);
+    return entries.map((e, i) => (e.line ??= JSON.stringify(e.value ??= valueOf(e, objects[i] as StoredObject))));
+  }
+
+  private entries(objects: readonly Readonly<StoredObject>[]): Entry[] {
     const last = new Map<string, number>();
-    const next = new Map<object, Encoded>();
-    const out: EncodedObject[] = [];
+    const next = new Map<object, Entry>();
+    const out: Entry[] = [];
     /** Index of the objects seen so far by uid (the targets of an Event's references). */
     const at = new Map<string, number>();
     for (let i = 0; i < objects.length; i++) {
       const o = objects[i] as StoredObject;
       if (i > 0) { const prev = objects[i - 1].metadata.uid; if (prev !== undefined && !at.has(prev)) at.set(prev, i - 1); }
-      const g = groupOf(o);
-      const bi = last.get(g);
-      last.set(g, i);
-      if (bi === undefined) { out.push(o); continue; }
-      const base = objects[bi];
-      let hit = this.known.get(o);
-      if (!hit || hit.base !== base) {
-        const d = diffObject(o, base as StoredObject);
-        if (d === undefined || Array.isArray(d)) { out.push(o); continue; }
-        hit = { base, patch: d };
+      let e = this.known.get(o);
+      const group = e?.group ?? groupOf(o);
+      const bi = last.get(group);
+      last.set(group, i);
+      const base = bi === undefined ? undefined : objects[bi];
+      const back = bi === undefined ? 0 : i - bi;
+      if (!e || e.base !== base || e.back !== back) {
+        const patch = e && e.base === base && e.patch !== undefined ? e.patch : patchOf(o, base);
+        e = { group, base, back, patch, refUid: patch && o.kind === 'Event' ? involvedUid(patch) : undefined, refBack: 0 };
+      } else if (!e.group) e.group = group;
+      if (e.refUid !== undefined) {
+        const j = at.get(e.refUid);
+        const ref = j === undefined ? undefined : objects[j];
+        const refBack = j === undefined ? 0 : i - j;
+        if (ref !== e.ref || refBack !== e.refBack) e = { ...e, ref, refBack, value: undefined, line: undefined };
       }
-      next.set(o, hit);
-      out.push([bi, o.kind === 'Event' ? withRefs(hit.patch, at, objects) : hit.patch]);
+      next.set(o, e);
+      out.push(e);
     }
     this.known = next;
     return out;
   }
 
-  /** The objects of a v2 snapshot (freshly parsed JSON: its values are used, not copied). */
-  decode(encoded: readonly EncodedObject[]): StoredObject[] {
+  /**
+   * The objects of a snapshot's list (freshly parsed JSON: its values are used, not copied).
+   * `relative`: v3 places (else v2 indexes); `lines`: the JSON text of each entry, kept for the next encode.
+   */
+  decode(encoded: readonly EncodedObject[], relative = true, lines?: readonly string[]): StoredObject[] {
     const out: StoredObject[] = [];
-    for (const e of encoded) {
-      if (!Array.isArray(e)) { out.push(e); continue; }
-      const [bi, refs] = e;
-      if (!Number.isInteger(bi) || bi < 0 || bi >= out.length || !isPlain(refs)) throw new Error('damaged cluster snapshot');
-      const patch = withoutRefs(refs, out);
+    for (let i = 0; i < encoded.length; i++) {
+      const e = encoded[i];
+      const line = relative ? lines?.[i] : undefined;
+      if (!Array.isArray(e)) {
+        if (!isPlain(e)) throw new Error('damaged cluster snapshot');
+        out.push(e);
+        // Whole: the encoder also writes it so when it is first of its group (else the entry is made again).
+        this.known.set(e, { back: 0, patch: null, refBack: 0, line });
+        continue;
+      }
+      if (relative && typeof e[1] === 'number') {
+        const { o, base, target } = fromEventRow(e, out, i);
+        this.known.set(o, line !== undefined
+          ? { base, back: e[0], refUid: target.metadata.uid, ref: target, refBack: e[1], line }
+          : { base, back: e[0], refUid: target.metadata.uid, ref: target, refBack: e[1], value: e });
+        out.push(o);
+        continue;
+      }
+      const n = e[0];
+      const refs = e[1];
+      const bi = relative ? i - n : n;
+      if (!Number.isInteger(bi) || bi < 0 || bi >= i || !isPlain(refs)) throw new Error('damaged cluster snapshot');
+      const { patch, target, back } = withoutRefs(refs, out, i, relative);
       const o = apply(out[bi], patch) as StoredObject;
-      this.known.set(o, { base: out[bi], patch });
+      const refUid = o.kind === 'Event' ? involvedUid(patch) : undefined;
+      this.known.set(o, line !== undefined
+        ? { base: out[bi], back: i - bi, refUid, ref: target, refBack: back, line }
+        : { base: out[bi], back: i - bi, patch, refUid, ref: undefined, refBack: -1 });
       out.push(o);
     }
     return out;
   }
+}
+
+/** The patch turning `base` into `o` (null: `o` is written whole). */
+function patchOf(o: StoredObject, base: Readonly<StoredObject> | undefined): Record<string, Patch> | null {
+  if (!base) return null;
+  const d = diffObject(o, base as StoredObject);
+  return d === undefined || Array.isArray(d) ? null : d;
+}
+
+/** An entry's value, from its patch (made again when it was not kept). */
+function valueOf(e: Entry, o: StoredObject): EncodedObject {
+  if (e.patch === undefined) e.patch = patchOf(o, e.base as StoredObject | undefined);
+  if (e.patch === null) return o;
+  if (!e.ref) return [e.back, e.patch];
+  return eventRow(e.patch, e.base as StoredObject, e.ref as StoredObject, e.back, e.refBack) ?? [e.back, withRefs(e.patch, e.ref as StoredObject, e.refBack)];
+}
+
+const ROW_KEYS = ['name', 'uid', 'resourceVersion'];
+const hasRowKeys = (o: unknown): o is Record<string, Json> => isPlain(o) && ROW_KEYS.every((k) => typeof o[k] === 'string');
+const onlyRowKeys = (p: Record<string, Patch>): boolean => {
+  for (const k in p) if (!ROW_KEYS.includes(k) || typeof p[k] !== 'string') return false;
+  return true;
+};
+
+/** An Event's patch as the short form, when it fits (see the top of the file). */
+function eventRow(patch: Record<string, Patch>, base: StoredObject, target: StoredObject, back: number, refBack: number): EventRow | undefined {
+  const { metadata: m, involvedObject: io, ...rest } = patch;
+  const bm = base.metadata as unknown as Record<string, Json>;
+  const bio = (base as { involvedObject?: unknown }).involvedObject;
+  if (!isPlain(m) || !isPlain(io) || !onlyRowKeys(m) || !onlyRowKeys(io) || !hasRowKeys(bm) || !hasRowKeys(bio)) return undefined;
+  const name = target.metadata.name;
+  const own = (m.name ?? bm.name) as string;
+  if (typeof name !== 'string' || !own.startsWith(name) || (io.name ?? bio.name) !== name || io.uid !== target.metadata.uid) return undefined;
+  const row: EventRow = [back, refBack, own.slice(name.length), (m.uid ?? bm.uid) as string, (m.resourceVersion ?? bm.resourceVersion) as string,
+    (io.resourceVersion as string | undefined) ?? null];
+  for (const _ in rest) { row.push(rest); break; }
+  return row;
+}
+
+/** The Event an EventRow stands for (throws on a bad one). */
+function fromEventRow(row: readonly unknown[], decoded: readonly StoredObject[], at: number): { o: StoredObject; base: StoredObject; target: StoredObject } {
+  // Indexed reads, not destructuring (which goes through the array iterator): this runs per Event.
+  const tail = row[2], uid = row[3], rv = row[4], irv = row[5], rest = row[6];
+  const bi = at - (row[0] as number);
+  const j = at - (row[1] as number);
+  const base = Number.isInteger(bi) && bi >= 0 && bi < at ? decoded[bi] as StoredObject & { involvedObject?: unknown } : undefined;
+  const target = Number.isInteger(j) && j >= 0 && j < at ? decoded[j] : undefined;
+  if (!base || !target || !isPlain(base.involvedObject) || typeof target.metadata?.name !== 'string' || typeof target.metadata.uid !== 'string'
+    || typeof tail !== 'string' || typeof uid !== 'string' || typeof rv !== 'string' || (irv !== null && typeof irv !== 'string')
+    || (rest !== undefined && !isPlain(rest)) || row.length > 7) throw new Error('damaged cluster snapshot');
+  const name = target.metadata.name;
+  const bio = base.involvedObject;
+  let o = {
+    ...base,
+    metadata: { ...base.metadata, name: name + tail, uid, resourceVersion: rv },
+    involvedObject: { ...bio, name, uid: target.metadata.uid, resourceVersion: irv ?? bio.resourceVersion },
+  } as StoredObject;
+  if (rest) o = apply(o, rest) as StoredObject;
+  return { o, base, target };
 }

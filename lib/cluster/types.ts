@@ -33,7 +33,7 @@ export interface WatchFilter {
 
 /** The state of a cluster; `objects` are its stored objects (see snapshot.ts for the JSON form). */
 export interface ClusterSnapshot {
-  v: 2;
+  v: 3;
   seed: string;
   now: number;
   rv: number;
@@ -51,8 +51,9 @@ export interface ClusterSnapshot {
 /** `JSON.parse(JSON.stringify(cluster.snapshot()))`: objects written as deltas (snapshot-codec.ts). */
 export type ClusterSnapshotJson = Omit<ClusterSnapshot, 'objects'> & { objects: EncodedObject[] };
 
-/** What earlier versions saved: every object in full, no correlation caches. */
+/** What earlier versions saved: `v: 2`, the same with absolute indexes in the entries; `v: 1`, every object in full, no correlation caches. */
+export type ClusterSnapshotV2 = Omit<ClusterSnapshotJson, 'v'> & { v: 2 };
 export type ClusterSnapshotV1 = Omit<ClusterSnapshot, 'v' | 'events' | 'net'> & { v: 1 };
 
-/** Anything restoreCluster accepts. */
-export type SavedClusterSnapshot = ClusterSnapshot | ClusterSnapshotJson | ClusterSnapshotV1;
+/** Anything restoreCluster accepts (besides the line text of `cluster.snapshotText()`). */
+export type SavedClusterSnapshot = ClusterSnapshot | ClusterSnapshotJson | ClusterSnapshotV2 | ClusterSnapshotV1;

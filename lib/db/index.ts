@@ -29,7 +29,7 @@ export {
 export type { AttemptRecord, LessonProgressRecord, LessonRef, ListAttemptsFilter, NewAttempt } from './progress';
 export { listExerciseHelp, recordHintsRevealed, recordSolutionUsed, recordSolutionViewed } from './help';
 export type { ExerciseHelpRecord, ExerciseRef } from './help';
-export { deleteLabSnapshot, getLabSnapshot, listLabKeys, readLabSnapshot, saveLabSnapshot } from './labs';
+export { deleteLabSnapshot, getLabSnapshot, listLabKeys, saveLabSnapshot } from './labs';
 export type { LabSnapshotRecord } from './labs';
 export { clearLoginThrottle, getLoginThrottle, pruneLoginThrottles, recordLoginFailure } from './throttle';
 export type { ThrottlePolicy, ThrottleRecord } from './throttle';

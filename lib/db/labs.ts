@@ -16,19 +16,8 @@ export async function getLabSnapshot(userId: string, labKey: string): Promise<La
 }
 
 /** The parsed snapshot, or null when there is none (or it is not valid JSON). */
-export async function readLabSnapshot<T = unknown>(userId: string, labKey: string): Promise<T | null> {
-  const row = await getLabSnapshot(userId, labKey);
-  if (!row) return null;
-  try {
-    return JSON.parse(row.data) as T;
-  } catch {
-    return null; // a corrupt snapshot behaves like no lab yet
-  }
-}
-
-/** Stores `json` (a JSON string, or any value that is serialised here). */
-export async function saveLabSnapshot(userId: string, labKey: string, json: unknown): Promise<void> {
-  const data = typeof json === 'string' ? json : JSON.stringify(json);
+/** Stores a lab's saved text (lib/terminal/lab-setup.ts's labText; the store does not read it). */
+export async function saveLabSnapshot(userId: string, labKey: string, data: string): Promise<void> {
   await getPrisma().labSnapshot.upsert({
     where: { userId_labKey: { userId, labKey } },
     create: { userId, labKey, data },

@@ -45,12 +45,12 @@ describe('event aggregation (client-go EventAggregator)', () => {
 
 describe('correlation across snapshot and restore', () => {
   it('keeps the correlation state across snapshot and restore', async () => {
-    const run = async (restoreMidway: boolean) => {
+    const run = async (restoreMidway: false | 'text' | 'json') => {
       let { cluster, sh } = await lab('spam-restore');
       await sh('kubectl create deployment web --image=nginx');
       for (let n = 2; n <= 8; n++) { await sh(`kubectl scale deployment web --replicas=${n}`); cluster.advanceBy(2_000); }
       if (restoreMidway) {
-        cluster = restoreCluster(JSON.parse(JSON.stringify(cluster.snapshot())));
+        cluster = restoreCluster(restoreMidway === 'text' ? cluster.snapshotText() : JSON.parse(JSON.stringify(cluster.snapshot())));
         const shell = createShell({ cluster });
         sh = async (cmd: string) => (await shell.exec(cmd)).output;
       }
@@ -59,7 +59,8 @@ describe('correlation across snapshot and restore', () => {
     };
     const straight = await run(false);
     expect(straight).toContain('(combined from similar events): Scaled up replica set');
-    expect(await run(true)).toBe(straight);
+    expect(await run('text')).toBe(straight);
+    expect(await run('json')).toBe(straight);
   });
 });
 
@@ -83,11 +84,11 @@ describe('event TTL (kube-apiserver --event-ttl=1h)', () => {
     expect(await sh('kubectl get events')).toBe('No resources found in default namespace.\n');
   });
 
-  it('expires the same way in a restored lab', async () => {
+  it.each(['text', 'json'] as const)('expires the same way in a lab restored from its %s', async (via) => {
     const a = await lab('ttl-restore');
     await a.sh('kubectl run web --image=nginx');
     a.cluster.advanceBy(20 * 60_000);
-    const b = restoreCluster(JSON.parse(JSON.stringify(a.cluster.snapshot())));
+    const b = restoreCluster(via === 'text' ? a.cluster.snapshotText() : JSON.parse(JSON.stringify(a.cluster.snapshot())));
     a.cluster.advanceBy(40 * 60_000 + 3_000);
     b.advanceBy(40 * 60_000 + 3_000);
     const names = (c: typeof b) => c.list('Event', 'default').map((e) => `${e.metadata?.name} ${(e as StoredObject).reason}`);

@@ -11,11 +11,13 @@ const dir = path.join(__dirname, 'testdata');
  * changed (a mid-rollout Deployment, a StatefulSet with PVCs, a file written into a PVC, pending
  * kubelet work): what learners already have saved in SQLite. `snapshot-v1.expected.txt` is what
  * the shell printed after restoring it with that same code. Restoring it now must print the same.
+ * `snapshot-v2.json` is that same state as the compact `v: 2` JSON (absolute delta bases), which
+ * labs saved until the line format (`v: 3`) replaced it: it must print the same too.
  */
-describe('restoring a saved v1 snapshot', () => {
+describe.each([1, 2])('restoring a saved v%i snapshot', (v) => {
   it('gives the same cluster, and the same outcomes when time moves on', async () => {
-    const saved = JSON.parse(readFileSync(path.join(dir, 'snapshot-v1.json'), 'utf8'));
-    expect(saved.v).toBe(1);
+    const saved = JSON.parse(readFileSync(path.join(dir, `snapshot-v${v}.json`), 'utf8'));
+    expect(saved.v).toBe(v);
     const cluster = restoreCluster(saved);
     const sh = createShell({ cluster });
     const out: string[] = [];

@@ -73,6 +73,32 @@ describe('LabSession', () => {
     expect(s2.text()).toContain('cat a.txt');
   });
 
+  it('saves the lab as lines (lab header, cluster header and event caches, one per object) and still opens labs saved as one JSON document', async () => {
+    const now = Date.parse('2026-11-26T10:00:00Z');
+    const store = memoryStore();
+    const first = await LabSession.open({ userId: 'u1', labKey: 'c/l', store, now: () => now });
+    await screen(first).type('kubectl create configmap cfg --from-literal=a=1\r');
+    const text = store.data.get('u1/c/l')!;
+    const lines = text.split('\n');
+    expect(JSON.parse(lines[0])).toMatchObject({ v: 2, lines: ['kubectl create configmap cfg --from-literal=a=1'] });
+    expect(JSON.parse(lines[1])).toMatchObject({ v: 3 });
+    expect(lines.length).toBe(3 + first.cluster.snapshot().objects.length);
+    // Nothing changed: nothing is written again.
+    const saves = store.saves;
+    expect(await first.persist()).toBe(false);
+    expect(store.saves).toBe(saves);
+    // The format before this one: {"v":1,"cluster":{…v2 JSON…},"shell":…,"lines":…}.
+    const old = JSON.stringify({ ...JSON.parse(lines[0]), v: 1, cluster: { ...first.cluster.snapshot(), v: 2, objects: first.cluster.snapshot().objects } });
+    store.data.set('u2/c/l', old);
+    const second = await LabSession.open({ userId: 'u2', labKey: 'c/l', store, now: () => now });
+    expect(second.restored).toBe(true);
+    expect(second.cluster.get('ConfigMap', 'default', 'cfg')).toMatchObject({ data: { a: '1' } });
+    // A damaged text opens a fresh lab instead of failing.
+    store.data.set('u3/c/l', `${lines[0]}\n{"v":3,"seed"`);
+    const third = await LabSession.open({ userId: 'u3', labKey: 'c/l', store, now: () => now });
+    expect(third.cluster.get('ConfigMap', 'default', 'cfg')).toBeUndefined();
+  });
+
   it('asks for more input while a heredoc is open and runs it as one command', async () => {
     const session = await LabSession.open({ userId: 'u1', labKey: 'c/l', store: memoryStore() });
     const s = screen(session);

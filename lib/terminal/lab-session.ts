@@ -1,6 +1,6 @@
 import { createCluster, restoreCluster, type Cluster } from '@/lib/cluster';
 import { createShell, type ShellSession } from '@/lib/shell';
-import { createStartingLab, parseSavedLab, type LabSnapshot } from './lab-setup';
+import { createStartingLab, labText, parseSavedLab, type LabSnapshot } from './lab-setup';
 import { LineEditor } from './line-editor';
 import type { LabFileInfo, ServerMessage } from './protocol';
 import { formatSkip, GREETING, toCrlf } from './terminal-text';
@@ -86,14 +86,21 @@ export class LabSession {
       },
       saved?.lines ?? [],
     );
-    this.lastSaved = restored ? JSON.stringify(saved) : '';
+    this.lastSaved = restored ? this.text() : '';
     this.syncClock();
   }
 
   static async open(opts: LabSessionOptions): Promise<LabSession> {
     const raw = opts.fresh ? null : await opts.store.load(opts.userId, opts.labKey);
     const saved = parseSavedLab(raw);
-    if (saved) return new LabSession(opts, saved, true);
+    if (saved) {
+      try {
+        return new LabSession(opts, saved, true);
+      } catch (err) {
+        // A damaged cluster text (parseSavedLab reads only the lab's header): a fresh lab, as for damaged JSON.
+        console.warn(`[lab ${opts.labKey}] saved lab could not be restored: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
     const setup = (await opts.labSetup?.(opts.labKey)) ?? [];
     let start: LabSnapshot | null = null;
     if (setup.length > 0) {
@@ -183,7 +190,12 @@ export class LabSession {
   }
 
   snapshot(): LabSnapshot {
-    return { v: 1, cluster: this.cluster.snapshot(), shell: this.shell.snapshot(), lines: this.editor.getHistory(), ...(this.skewMs > 0 && { skewMs: this.skewMs }) };
+    return { cluster: this.cluster.snapshot(), shell: this.shell.snapshot(), lines: this.editor.getHistory(), ...(this.skewMs > 0 && { skewMs: this.skewMs }) };
+  }
+
+  /** The lab as it is saved (lab-setup.ts's labText). */
+  private text(): string {
+    return labText({ shell: this.shell.snapshot(), lines: this.editor.getHistory(), skewMs: this.skewMs }, this.cluster.snapshotText());
   }
 
   /** The lab's wall clock: real time plus whatever the learner fast-forwarded. */
@@ -366,7 +378,7 @@ export class LabSession {
   /** Saves the lab if it changed; returns whether it did. */
   async persist(): Promise<boolean> {
     if (this.disposed) return false;
-    const data = JSON.stringify(this.snapshot());
+    const data = this.text();
     if (data === this.lastSaved) return false;
     try {
       await this.opts.store.save(this.userId, this.labKey, data);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPrng } from '../prng';
 import { ObjectStore } from '../store';
 import type { CoreEvent } from '../k8s';
 import { ApiServer } from './api-server';
+import { EventCorrelator } from './event-correlator';
 import { EventRecorder } from './events';
 
 const T0 = Date.UTC(2025, 0, 1);
@@ -35,4 +36,37 @@ describe('spam filter and counting (EventSourceObjectSpamFilter, eventLogger)', 
     expect(list().map((e) => e.reason)).toEqual(['BackOff', 'Killing']);
   });
 
+});
+
+describe('correlation caches in the snapshot text', () => {
+  const ev = (i: number) => ({ component: 'kubelet', host: 'k8s-node1', uid: `u${i}`, type: 'Normal', reason: 'Pulled', message: `pulled ${i}` });
+
+  it('are read only when needed, and written back unchanged until an entry goes stale', () => {
+    const fresh = () => {
+      const x = new EventCorrelator();
+      for (let i = 0; i < 3; i++) x.correlate(ev(i), T0 + i * 1000);
+      return x;
+    };
+    const a = fresh();
+    const saved = a.toText(T0 + 5000);
+    expect(saved.staleAt).toBe(T0 + 299_999); // the first spam bucket is full again 5 minutes after its event (1 ms early)
+    const b = new EventCorrelator(saved);
+    const parse = vi.spyOn(JSON, 'parse');
+    expect(b.toText(T0 + 60_000)).toBe(saved);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    // Past staleAt both drop the same entries and give the same text.
+    for (const t of [T0 + 300_000, T0 + 600_001, T0 + 30 * 60_000]) expect(b.toText(t)).toEqual(a.toText(t));
+    expect(b.toText(T0 + 30 * 60_000)).toEqual({ text: '{}', staleAt: Infinity });
+    // A recorded event reads the saved text first: the same outcome as never saved.
+    const c = new EventCorrelator(saved);
+    const d = fresh();
+    expect(c.correlate(ev(0), T0 + 9000)).toEqual(d.correlate(ev(0), T0 + 9000));
+    expect(c.toText(T0 + 10_000)).toEqual(d.toText(T0 + 10_000));
+  });
+
+  it('start empty from a damaged text instead of failing', () => {
+    const c = new EventCorrelator({ text: '{"spam":', staleAt: -Infinity });
+    expect(c.correlate(ev(1), T0).skip).toBe(false);
+  });
 });

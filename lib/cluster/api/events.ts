@@ -2,7 +2,7 @@ import type { CoreEvent } from '../k8s';
 import type { ObjectStore } from '../store';
 import type { KubeObject, StoredObject } from '../types';
 import type { ApiServer } from './api-server';
-import { AGGREGATE_PREFIX, EventCorrelator, type CorrelatorState } from './event-correlator';
+import { AGGREGATE_PREFIX, EventCorrelator, type CorrelatorState, type SavedCorrelator } from './event-correlator';
 import { rfc3339, rfc3339Micro } from './time';
 
 export type EventType = 'Normal' | 'Warning';
@@ -24,13 +24,18 @@ export class EventRecorder {
   private correlator: EventCorrelator;
   private byKey?: Map<string, string>;
 
-  constructor(private api: ApiServer, private store: ObjectStore, private clock: () => number, state?: CorrelatorState) {
+  constructor(private api: ApiServer, private store: ObjectStore, private clock: () => number, state?: CorrelatorState | SavedCorrelator) {
     this.correlator = new EventCorrelator(state);
   }
 
   /** The correlator's caches, for the snapshot (undefined when they hold nothing worth keeping). */
   state(): CorrelatorState | undefined {
     return this.correlator.toJSON(this.clock());
+  }
+
+  /** The same as the snapshot text holds them (see EventCorrelator.toText). */
+  stateText(): SavedCorrelator {
+    return this.correlator.toText(this.clock());
   }
 
   record(obj: KubeObject, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {

@@ -67,7 +67,7 @@ describe('checkExercise', () => {
   it('grades, records attempts and completes the lesson once every exercise passed', async () => {
     const { id: userId } = await createGuestUser();
     const viewer = { userId, isGuest: true };
-    await saveLabSnapshot(userId, 'k8s/pods', { v: 1, cluster: { objects: [] }, shell: {} });
+    await saveLabSnapshot(userId, 'k8s/pods', JSON.stringify({ v: 1, cluster: { objects: [] }, shell: {} }));
     const input = (exerciseId: string) => ({ courseSlug: 'k8s', lessonSlug: 'pods', exerciseId });
 
     const failed = await checkExercise(viewer, input('a'));

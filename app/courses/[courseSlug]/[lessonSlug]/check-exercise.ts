@@ -1,14 +1,13 @@
-import { restoreCluster, type ClusterSnapshot } from '@/lib/cluster';
+import { restoreCluster } from '@/lib/cluster';
 import type { Identity } from '@/lib/auth';
 import { getLesson } from '@/lib/content';
-import { listPassedExerciseIds, readLabSnapshot, recordAttempt, recordLessonCompleted, recordLessonOpened } from '@/lib/db';
+import { getLabSnapshot, listPassedExerciseIds, recordAttempt, recordLessonCompleted, recordLessonOpened } from '@/lib/db';
 import { gradeExercise } from '@/lib/grading';
 import { startLab } from '@/lib/shell';
+import { parseSavedLab } from '@/lib/terminal';
 import type { CheckResult, CheckState } from './check-types';
 
 export type CheckInput = { courseSlug: string; lessonSlug: string; exerciseId: string };
-
-type StoredLab = { cluster?: ClusterSnapshot };
 
 const NO_LAB = '아직 실습 환경이 없습니다. 먼저 오른쪽 터미널에서 명령을 실행한 뒤 다시 확인해 주세요.';
 
@@ -22,7 +21,7 @@ export async function checkExercise(viewer: Identity | null, input: CheckInput):
   if (!lesson || !exercise) return { status: 'error', message: '연습 문제를 찾을 수 없습니다.' };
   if (!viewer) return { status: 'no-lab', message: NO_LAB };
 
-  const lab = await readLabSnapshot<StoredLab>(viewer.userId, lesson.labKey);
+  const lab = parseSavedLab((await getLabSnapshot(viewer.userId, lesson.labKey))?.data ?? null);
 
   let result: CheckResult;
   try {
