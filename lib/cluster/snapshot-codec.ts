@@ -29,7 +29,7 @@
  * Key order is part of the object (it shows in `-o yaml`/`-o json`), so an object patch is used
  * only when applying it gives the target's key order (base keys first, new keys after);
  * otherwise the value is written whole. Decoding shares unchanged subtrees between objects; the
- * store never changes an object in place, so that is as safe as its frozen watch objects.
+ * store never changes an object in place, so that is as safe as sharing them with its watchers.
  * The output depends only on the objects and their order: the same cluster state gives the same JSON.
  *
  * Relative places keep an entry's text valid while objects before its base come and go (events
@@ -221,6 +221,7 @@ interface Entry {
  */
 export class SnapshotCodec {
   private known = new Map<object, Entry>();
+  private pending?: { objects: readonly StoredObject[]; lines: readonly string[]; backs: Int32Array; refBacks: Int32Array };
   /** The list as v3 entries (values). */
   encode(objects: readonly Readonly<StoredObject>[]): EncodedObject[] {
     const entries = this.entries(objects);
@@ -234,6 +235,7 @@ export class SnapshotCodec {
   }
 
   private entries(objects: readonly Readonly<StoredObject>[]): Entry[] {
+    this.takePending();
     const last = new Map<string, number>();
     const next = new Map<object, Entry>();
     const out: Entry[] = [];
@@ -271,21 +273,23 @@ export class SnapshotCodec {
    */
   decode(encoded: readonly EncodedObject[], relative = true, lines?: readonly string[]): StoredObject[] {
     const out: StoredObject[] = [];
+    // With the text, the entries are made by the next encode (pending): a restored lab that is
+    // saved again unchanged never needs them (the cluster reuses the joined lines).
+    const text = relative && lines !== undefined && lines.length === encoded.length;
+    const backs = text ? new Int32Array(encoded.length) : undefined;
+    const refBacks = text ? new Int32Array(encoded.length) : undefined;
     for (let i = 0; i < encoded.length; i++) {
       const e = encoded[i];
-      const line = relative ? lines?.[i] : undefined;
       if (!Array.isArray(e)) {
         if (!isPlain(e)) throw new Error('damaged cluster snapshot');
         out.push(e);
         // Whole: the encoder also writes it so when it is first of its group (else the entry is made again).
-        this.known.set(e, { back: 0, patch: null, refBack: 0, line });
+        if (!text) this.known.set(e, { back: 0, patch: null, refBack: 0 });
         continue;
       }
       if (relative && typeof e[1] === 'number') {
         const { o, base, target } = fromEventRow(e, out, i);
-        this.known.set(o, line !== undefined
-          ? { base, back: e[0], refUid: target.metadata.uid, ref: target, refBack: e[1], line }
-          : { base, back: e[0], refUid: target.metadata.uid, ref: target, refBack: e[1], value: e });
+        if (text) { backs![i] = e[0]; refBacks![i] = e[1]; } else this.known.set(o, { base, back: e[0], refUid: target.metadata.uid, ref: target, refBack: e[1], value: e });
         out.push(o);
         continue;
       }
@@ -293,15 +297,32 @@ export class SnapshotCodec {
       const refs = e[1];
       const bi = relative ? i - n : n;
       if (!Number.isInteger(bi) || bi < 0 || bi >= i || !isPlain(refs)) throw new Error('damaged cluster snapshot');
-      const { patch, target, back } = withoutRefs(refs, out, i, relative);
+      const { patch, back } = withoutRefs(refs, out, i, relative);
       const o = apply(out[bi], patch) as StoredObject;
-      const refUid = o.kind === 'Event' ? involvedUid(patch) : undefined;
-      this.known.set(o, line !== undefined
-        ? { base: out[bi], back: i - bi, refUid, ref: target, refBack: back, line }
-        : { base: out[bi], back: i - bi, patch, refUid, ref: undefined, refBack: -1 });
+      if (text) { backs![i] = i - bi; refBacks![i] = back; } else {
+        this.known.set(o, { base: out[bi], back: i - bi, patch, refUid: o.kind === 'Event' ? involvedUid(patch) : undefined, refBack: -1 });
+      }
       out.push(o);
     }
+    if (text) this.pending = { objects: out, lines, backs: backs!, refBacks: refBacks! };
     return out;
+  }
+
+  /** The entries of the decoded text (see decode), for the first encode after it. */
+  private takePending(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    const { objects, lines, backs, refBacks } = p;
+    for (let i = 0; i < objects.length; i++) {
+      const back = backs[i];
+      const refBack = refBacks[i];
+      const ref = refBack ? objects[i - refBack] : undefined;
+      // An Event's plain involved uid (its object was not in the list) needs no watching: an
+      // object cannot appear earlier in the list later.
+      this.known.set(objects[i], { base: back ? objects[i - back] : undefined, back, patch: back ? undefined : null,
+        refUid: ref?.metadata.uid, ref, refBack, line: lines[i] });
+    }
   }
 }
 
@@ -355,11 +376,18 @@ function fromEventRow(row: readonly unknown[], decoded: readonly StoredObject[],
     || (rest !== undefined && !isPlain(rest)) || row.length > 7) throw new Error('damaged cluster snapshot');
   const name = target.metadata.name;
   const bio = base.involvedObject;
-  let o = {
-    ...base,
-    metadata: { ...base.metadata, name: name + tail, uid, resourceVersion: rv },
-    involvedObject: { ...bio, name, uid: target.metadata.uid, resourceVersion: irv ?? bio.resourceVersion },
-  } as StoredObject;
+  // Copies, then plain stores into keys they already have (cheaper than spreads followed by keys in one literal).
+  const metadata = { ...base.metadata };
+  metadata.name = name + tail;
+  metadata.uid = uid;
+  metadata.resourceVersion = rv;
+  const involved = { ...bio };
+  involved.name = name;
+  involved.uid = target.metadata.uid;
+  if (irv !== null) involved.resourceVersion = irv;
+  let o = { ...base } as StoredObject & { involvedObject?: unknown };
+  o.metadata = metadata;
+  o.involvedObject = involved;
   if (rest) o = apply(o, rest) as StoredObject;
   return { o, base, target };
 }

@@ -125,6 +125,14 @@ describe('snapshot codec', () => {
     expect(stringify).toHaveBeenCalledTimes(3); // o1 (now first), o3 (changed), o4 (its base changed)
     stringify.mockRestore();
     expect(lines).toEqual(new SnapshotCodec().encodeLines(changed));
+    // A codec that read the lines (a restored lab) keeps them the same way.
+    const reader = new SnapshotCodec();
+    const read = reader.decode(lines.map((l) => JSON.parse(l)), true, lines);
+    const spy = vi.spyOn(JSON, 'stringify');
+    const after = reader.encodeLines([...read.slice(0, 4), obj('o9', { data: { n: '9' } })]);
+    expect(spy).toHaveBeenCalledTimes(1);
+    spy.mockRestore();
+    expect(after).toEqual(new SnapshotCodec().encodeLines([...changed.slice(0, 4), obj('o9', { data: { n: '9' } })]));
     expect(lines[1]).toBe(first[2]);
     expect(lines[4]).toBe(first[5]);
     expect(lines[0]).not.toBe(first[1]);

@@ -213,7 +213,8 @@ export class ObjectStore {
   putOwned(obj: StoredObject): void {
     const key = keyOf(obj.kind, obj.metadata.namespace, obj.metadata.name);
     const existed = this.objects.has(key);
-    if (Object.isFrozen(obj.metadata)) obj.metadata = { ...obj.metadata };
+    // The caller owns `obj`, not necessarily its metadata (often the stored one's): a copy of that level.
+    obj.metadata = { ...obj.metadata };
     obj.metadata.resourceVersion = String(++this.rv);
     this.index(key, obj);
     this.emit({ type: existed ? 'MODIFIED' : 'ADDED', object: obj });
@@ -257,19 +258,17 @@ export class ObjectStore {
   }
 
   /**
-   * Notifies watchers. All of them share the stored object, frozen (informers hand out shared
-   * cache objects too); a watcher that wants to change it must copy it first.
+   * Notifies watchers. All of them share the stored object itself (informers hand out shared
+   * cache objects too): the store never changes an object in place (put replaces it), and a
+   * watcher that wants to change it must copy it first. Under Vitest every stored object is
+   * deep-frozen (FREEZE_STORED), which proves the watchers do; production skips the freezing.
    */
   private emit(event: WatchEvent): void {
     const { kind, metadata } = event.object;
-    let shared: WatchEvent['object'] | undefined;
     for (const { fn, filter } of [...this.listeners]) {
       if (filter?.kind && filter.kind !== kind) continue;
       if (filter?.namespace !== undefined && filter.namespace !== (metadata?.namespace ?? '')) continue;
-      // The stored object itself, frozen: the store never changes an object in place (put
-      // replaces it), so sharing it is as safe as a frozen copy and saves the copy.
-      shared ??= deepFreeze(event.object);
-      fn({ type: event.type, object: shared });
+      fn(event);
     }
   }
 }

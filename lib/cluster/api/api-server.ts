@@ -134,7 +134,7 @@ export class ApiServer {
 
   /**
    * write() and createInternal() for an object the caller made for this one call and never
-   * touches again (nested objects may be shared with stored, frozen ones): stored without the
+   * touches again (nested objects may be shared with stored ones, which nothing changes): stored without the
    * defensive copies, and nothing returned. For hot controller paths (events, status writes).
    */
   writeOwned(obj: KubeObject): void {

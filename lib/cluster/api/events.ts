@@ -57,7 +57,7 @@ export class EventRecorder {
     const key = legacy ? dedupKey(ns, meta.uid, source.component, source.host, type, reason, fieldPath, message, aggregate) : '';
     const seen = legacy ? this.lookup(key, ns) : undefined;
     if (seen) {
-      // A new top level (the stored event is frozen); unchanged parts are shared, never changed.
+      // A new top level (the stored event is never changed); unchanged parts are shared, never changed.
       const existing = { ...seen, metadata: { ...seen.metadata } } as CoreEvent & StoredObject;
       existing.count = (seen.count ?? 1) + 1 + skipped;
       existing.lastTimestamp = rfc3339(now);

@@ -115,10 +115,10 @@ export class Kubelet implements Controller {
   }
 
   private run(task: KubeletTask): void {
-    const pod = this.ctx.store.get('Pod', task.ns, task.name) as Pod | undefined;
-    if (!pod || pod.metadata?.uid !== task.uid) return;
-    if (pod.metadata?.deletionTimestamp && task.step !== 'kill' && task.step !== 'remove') return;
-    podStages[task.step](this, pod, task);
+    const stored = this.ctx.store.peekOne('Pod', task.ns, task.name) as Readonly<Pod> | undefined;
+    if (!stored || stored.metadata?.uid !== task.uid) return;
+    if (stored.metadata?.deletionTimestamp && task.step !== 'kill' && task.step !== 'remove') return;
+    podStages[task.step](this, statusCopy(stored), task);
   }
 
   /**
@@ -148,7 +148,7 @@ export class Kubelet implements Controller {
   save(pod: Pod): void {
     if (pod.status?.phase === 'Running' || pod.status?.phase === 'Pending') refreshReadiness(pod, this.ctx.now());
     // One copy for the store (the stages keep using `pod` afterwards), instead of write()'s two.
-    this.ctx.api.writeOwned(deepCopy(pod));
+    this.ctx.api.writeOwned(statusCopy(pod));
   }
 
   event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, c?: number, init?: boolean): void {
@@ -166,4 +166,13 @@ export class Kubelet implements Controller {
     setCondition(pod, 'PodReadyToStartContainers', 'True', this.ctx.now());
     setCondition(pod, 'Initialized', 'True', this.ctx.now());
   }
+}
+
+/**
+ * The pod as the kubelet's stages change it: its own metadata (top level) and status (deep), the
+ * spec shared with the stored pod. The kubelet writes status only (as the real one does through
+ * pods/status); the store freeze guard under Vitest proves no stage changes the spec in place.
+ */
+function statusCopy(pod: Readonly<Pod>): Pod {
+  return { ...pod, metadata: { ...pod.metadata }, status: deepCopy(pod.status) } as Pod;
 }
