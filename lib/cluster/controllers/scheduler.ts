@@ -1,3 +1,4 @@
+import { deepCopy } from '../clone';
 import type { Node, PersistentVolumeClaim, Pod, Taint, Toleration } from '../k8s';
 import type { Task } from '../queue';
 import type { Controller, ControllerContext } from './controller';
@@ -76,8 +77,10 @@ export class Scheduler implements Controller {
 
   private schedule(task: Task): void {
     const { store, api, events, prng } = this.ctx;
-    const pod = store.get('Pod', task.ns as string, task.name as string) as Pod | undefined;
-    if (!pod || pod.metadata?.uid !== task.uid || pod.spec?.nodeName || pod.metadata?.deletionTimestamp) return;
+    const stored = store.peekOne('Pod', task.ns as string, task.name as string) as Readonly<Pod> | undefined;
+    if (!stored || stored.metadata?.uid !== task.uid || stored.spec?.nodeName || stored.metadata?.deletionTimestamp) return;
+    // The binding sets spec.nodeName and the PodScheduled condition: those levels are copied, the rest shared.
+    const pod: Pod = { ...stored, metadata: { ...stored.metadata }, spec: { ...stored.spec! }, status: deepCopy(stored.status) };
     // Read only: the stored nodes in list (name) order, not copied.
     const nodes = [...store.peek('Node')].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)) as Node[];
     const now = this.ctx.now();
@@ -123,7 +126,7 @@ export class Scheduler implements Controller {
     const node = ties[ties.length === 1 ? 0 : prng.int(ties.length)];
     pod.spec!.nodeName = node.metadata!.name;
     setCondition(pod, 'PodScheduled', 'True', now);
-    api.writeOwned(pod); // our copy from store.get; stored as is (and only read from here on)
+    api.writeOwned(pod); // our copy; stored as is (and only read from here on)
     const bound = pod;
     selectNodeForDelayedClaims(this.ctx, bound);
     events.record(bound, 'Normal', 'Scheduled',
