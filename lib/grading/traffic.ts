@@ -9,7 +9,6 @@ import {
   isControllerPod,
   plainHttpOnTlsPort,
   resolveHost,
-  restoreCluster,
   serveHttp,
   serveIngress,
   type Cluster,
@@ -18,7 +17,7 @@ import {
   type KubeObject,
 } from '@/lib/cluster';
 import type { DnsResolvesCheck, HttpFromPodCheck, SelectorMatchesCheck } from './checks';
-import type { ClusterView } from './cluster-view';
+import { cloneOf, type ClusterView } from './cluster-view';
 import type { CheckResult } from './evaluate';
 import { describeObject, subject } from './kinds';
 import { isPodServing, isTerminating, podDisplayStatus } from './pod-status';
@@ -36,9 +35,7 @@ export class Probe {
   /** The clone (due work run up to now), or null when the view cannot be snapshotted (test fakes). */
   cluster(): Cluster | null {
     if (this.clone === undefined) {
-      const snap = this.view.snapshot?.();
-      // restoreCluster deep-copies the snapshot, so the learner's cluster is never touched.
-      this.clone = snap ? restoreCluster(JSON.parse(JSON.stringify(snap))) : null;
+      this.clone = cloneOf(this.view);
       this.clone?.advanceTo(this.clone.now());
     }
     return this.clone;

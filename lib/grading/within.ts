@@ -1,9 +1,8 @@
 // `within`: an inner check holds now or within N simulated seconds. Runs on its own clone of the
 // lab whose clock is run forward from one due controller action to the next (rollouts, ordered
 // StatefulSet scaling, HPA syncs, CronJob schedules), so the learner's cluster never moves.
-import { restoreCluster } from '@/lib/cluster';
 import type { BasicCheck, WithinCheck } from './checks';
-import type { ClusterView } from './cluster-view';
+import { cloneOf, type ClusterView } from './cluster-view';
 import type { CheckResult } from './evaluate';
 import { Probe } from './traffic';
 
@@ -13,9 +12,8 @@ type Evaluate = (check: BasicCheck, cluster: ClusterView, probe: Probe) => Check
 const MAX_STEPS = 2000;
 
 export function within(c: WithinCheck, view: ClusterView, evaluate: Evaluate): CheckResult {
-  const snap = view.snapshot?.();
-  if (!snap) return { passed: false, message: '이 조건은 실습 클러스터의 복제본에서만 채점할 수 있습니다' };
-  const lab = restoreCluster(JSON.parse(JSON.stringify(snap)));
+  const lab = cloneOf(view);
+  if (!lab) return { passed: false, message: '이 조건은 실습 클러스터의 복제본에서만 채점할 수 있습니다' };
   lab.advanceTo(lab.now());
   const start = lab.now();
   const deadline = start + c.seconds * 1000;
