@@ -1,6 +1,7 @@
 import { ApiServer, type DeleteOptions, type WriteOptions } from './api/api-server';
 import type { SavedCorrelator } from './api/event-correlator';
 import { EventRecorder } from './api/events';
+import { ApiServiceAvailability } from './network/apiservice-availability';
 import { EventTtl } from './api/event-ttl';
 import type { Controller, ControllerContext, TaskHandler } from './controllers/controller';
 import { GarbageCollector } from './controllers/garbage-collector';
@@ -142,7 +143,8 @@ class SimCluster implements Cluster {
       new StatefulSetController(ctx), new VolumeBinder(ctx), new DeploymentController(ctx), new DaemonSetController(ctx),
       new JobController(ctx), new CronJobController(ctx), new EndpointsController(ctx), new IngressStatusController(ctx), new RootCaPublisher(ctx), new AddonEffects(ctx),
       new MetricsServer(ctx, this), new HpaController(ctx, this),
-      new VpaEffects(ctx), new VpaRecommender(ctx), new VpaUpdater(ctx), new ClusterAutoscaler(ctx), this.net = new NetState(ctx, this, parseNetState(snapshot?.net) ?? saved?.net), new MetalLbController(ctx)];
+      new VpaEffects(ctx), new VpaRecommender(ctx), new VpaUpdater(ctx), new ClusterAutoscaler(ctx), this.net = new NetState(ctx, this, parseNetState(snapshot?.net) ?? saved?.net), new MetalLbController(ctx),
+      new ApiServiceAvailability(ctx)];
     for (const c of this.controllers) {
       for (const [type, fn] of Object.entries(c.handlers)) this.handlers.set(type, fn);
       c.start();
