@@ -1,5 +1,6 @@
 import type { CoreEvent } from '../k8s';
 import type { ObjectStore } from '../store';
+import type { StoredObject } from '../types';
 import { parseTime } from './time';
 
 /**
@@ -10,7 +11,11 @@ import { parseTime } from './time';
  */
 export const EVENT_TTL_MS = 3_600_000;
 
-interface Due { at: number; ns: string | undefined; name: string; rv: string | undefined }
+/** An Event write and when its lease runs out; the stored object is replaced by any later write. */
+interface Due { at: number; rv: number; ev: StoredObject }
+
+/** Expiry order; writes of the same second in resourceVersion order. */
+const before = (a: Due, b: Due): number => a.at - b.at || a.rv - b.rv;
 
 /**
  * When an Event was last written, to the second, from its own fields. The RFC 3339 times all
@@ -51,18 +56,19 @@ export class EventTtl {
     // A restored store: expiry order rebuilt from the events' own timestamps.
     const now = Math.floor(clock() / 1000) * 1000;
     const parsed = new Map<string, number>(); // events share their seconds: parse each once
-    const restored = (store.peek('Event') as readonly CoreEvent[]).map((ev) => ({
-      at: Math.min(lastWrite(ev, parsed), now) + EVENT_TTL_MS,
-      ns: ev.metadata?.namespace, name: ev.metadata!.name!, rv: ev.metadata?.resourceVersion,
-    }));
-    const before = (a: Due, b: Due) => a.at - b.at || Number(a.rv) - Number(b.rv);
+    const events = store.peek('Event') as readonly CoreEvent[];
+    const restored: Due[] = new Array(events.length);
     let sorted = true;
-    for (let i = 1; i < restored.length && sorted; i++) sorted = before(restored[i - 1], restored[i]) <= 0;
+    for (let i = 0; i < events.length; i++) {
+      const ev = events[i] as CoreEvent & StoredObject;
+      const d: Due = { at: Math.min(lastWrite(ev, parsed), now) + EVENT_TTL_MS, rv: Number(ev.metadata.resourceVersion), ev };
+      if (i > 0 && before(restored[i - 1], d) > 0) sorted = false;
+      restored[i] = d;
+    }
     this.due = sorted ? restored : restored.sort(before);
     store.subscribe((e) => {
       if (e.type === 'DELETED') return;
-      const m = e.object.metadata!;
-      this.due.push({ at: Math.floor(this.clock() / 1000) * 1000 + EVENT_TTL_MS, ns: m.namespace, name: m.name!, rv: m.resourceVersion });
+      this.due.push({ at: Math.floor(this.clock() / 1000) * 1000 + EVENT_TTL_MS, rv: Number(e.object.metadata?.resourceVersion), ev: e.object as StoredObject });
     }, { kind: 'Event' });
   }
 
@@ -70,9 +76,9 @@ export class EventTtl {
   expire(now: number): void {
     const due = this.due;
     while (this.head < due.length && due[this.head].at <= now) {
-      const d = due[this.head++];
-      // A later write renewed the lease (and queued its own entry) unless the rv is still this one.
-      if (this.store.peekOne('Event', d.ns, d.name)?.metadata.resourceVersion === d.rv) this.store.remove('Event', d.ns, d.name);
+      const { metadata: m } = due[this.head++].ev;
+      // A later write renewed the lease (and queued its own entry) unless the stored Event is still this one.
+      if (this.store.peekOne('Event', m.namespace, m.name) === due[this.head - 1].ev) this.store.remove('Event', m.namespace, m.name);
     }
     if (this.head > 256 && this.head * 2 > due.length) {
       this.due = due.slice(this.head);
