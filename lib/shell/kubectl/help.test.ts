@@ -18,8 +18,6 @@ const NOT_IN_HELP: Record<string, string[]> = {
   autoscale: ['record'], set: ['record'], drain: ['delete-local-data'],
   // Global flags (kubectl options); auth whoami's -o has no text here yet.
   auth: ['as', 'as-group', 'output'],
-  // patch.ts accepts --all and -l, which kubectl 1.34 patch does not have (patch/patch.go).
-  patch: ['all', 'selector'],
 };
 
 describe('kubectl -h', () => {

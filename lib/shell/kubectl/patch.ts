@@ -192,8 +192,6 @@ export const patchVerb: VerbSpec = {
     { name: 'subresource', type: 'string' },
     { name: 'filename', short: 'f', type: 'stringArray' },
     { name: 'field-manager', type: 'string' },
-    { name: 'all', type: 'bool' },
-    { name: 'selector', short: 'l', type: 'string' },
   ],
   run: runPatch,
 };
