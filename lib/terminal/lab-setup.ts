@@ -44,5 +44,6 @@ export function parseSavedLab(raw: string | null): LabSnapshot | null {
 /** A fresh lab as a snapshot for a LabSession: lib/shell's startLab, with an empty history. */
 export async function createStartingLab(scripts: readonly string[], now: number): Promise<{ snapshot: LabSnapshot; failures: SetupFailure[] }> {
   const { cluster, shell, failures } = await startLab(scripts, now);
-  return { snapshot: { cluster: cluster.snapshot(), shell: { ...shell.snapshot(), history: [] }, lines: [] }, failures };
+  // As text: restoring it costs less than copying a live snapshot, and the lab's first save reuses its lines.
+  return { snapshot: { cluster: cluster.snapshotText(), shell: { ...shell.snapshot(), history: [] }, lines: [] }, failures };
 }
