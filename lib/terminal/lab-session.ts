@@ -189,10 +189,6 @@ export class LabSession {
     this.editor.feed(`\x1b[200~${text}\x1b[201~\r`);
   }
 
-  snapshot(): LabSnapshot {
-    return { cluster: this.cluster.snapshot(), shell: this.shell.snapshot(), lines: this.editor.getHistory(), ...(this.skewMs > 0 && { skewMs: this.skewMs }) };
-  }
-
   /** The lab as it is saved (lab-setup.ts's labText). */
   private text(): string {
     return labText({ shell: this.shell.snapshot(), lines: this.editor.getHistory(), skewMs: this.skewMs }, this.cluster.snapshotText());
