@@ -82,8 +82,10 @@ export class DeploymentController implements Controller {
   }
 
   private sync(ns: string, name: string): void {
-    const d = this.ctx.store.get('Deployment', ns, name) as Deploy | undefined;
-    if (!d || d.metadata.deletionTimestamp) return;
+    const stored = this.ctx.store.peekOne('Deployment', ns, name) as Readonly<Deploy> | undefined;
+    if (!stored || stored.metadata.deletionTimestamp) return;
+    // A sync sets conditions and the revision annotation: those levels are copied, the spec shared.
+    const d = { ...stored, metadata: { ...stored.metadata }, status: deepCopy(stored.status) } as Deploy;
     const all = this.replicaSets(d);
     const scale = (rs: RS, n: number) => this.scaleReplicaSet(d, rs, n);
     if (d.spec?.paused || isScalingEvent(d, all)) {
@@ -244,15 +246,12 @@ export class DeploymentController implements Controller {
         setCondition(tmp, 'Progressing', 'False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`, now);
       }
     }
-    const fresh = this.ctx.store.get('Deployment', d.metadata.namespace, d.metadata.name) as Deploy | undefined;
+    const fresh = this.ctx.store.peekOne('Deployment', d.metadata.namespace, d.metadata.name) as Readonly<Deploy> | undefined;
     if (!fresh || fresh.metadata.uid !== d.metadata.uid) return;
     const changed = JSON.stringify(fresh.status) !== JSON.stringify(tmp.status) ||
       JSON.stringify(fresh.metadata.annotations) !== JSON.stringify(d.metadata.annotations);
-    if (changed) {
-      fresh.status = tmp.status;
-      fresh.metadata.annotations = d.metadata.annotations;
-      this.ctx.api.writeOwned(fresh); // fresh is our copy; tmp and d are only read from here on
-    }
+    // A new object around the stored spec; tmp and d are only read from here on.
+    if (changed) this.ctx.api.writeOwned({ ...fresh, metadata: { ...fresh.metadata, annotations: d.metadata.annotations }, status: tmp.status } as Deploy);
     // requeueStuckDeployment: look again when the progress deadline would pass.
     const c = conditionOf(tmp, 'Progressing');
     if (progress && c?.status === 'True' && c.reason !== 'NewReplicaSetAvailable' && !deploymentComplete(d, st)) {
