@@ -57,7 +57,8 @@ export const apiVersionsVerb: VerbSpec = {
   name: 'api-versions', short: 'Print the supported API versions on the server, in the form of "group/version"', usage: 'kubectl api-versions [flags] [options]',
   flags: [],
   run: (k) => {
-    const versions = [...new Set(served(k.cluster).map(apiVersionOf))].sort();
+    // Every served version of a group, not only the stored one (autoscaling/v1 beside autoscaling/v2).
+    const versions = [...new Set(served(k.cluster).flatMap((r) => [apiVersionOf(r), ...(r.alsoServed ?? []).map((v) => apiVersionOf({ ...r, version: v }))]))].sort();
     k.out(versions.map((v) => `${v}\n`).join(''));
     return 0;
   },
