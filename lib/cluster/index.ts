@@ -4,7 +4,7 @@ export type { Cluster, CreateClusterOptions } from './cluster';
 export type { DeleteOptions, WriteOptions } from './api/api-server';
 export { StatusError, isStatusError } from './errors';
 export type { StatusCause, StatusDetails, StatusReason } from './errors';
-export { RESOURCES, CUSTOM_RESOURCES, apiVersionOf } from './resources';
+export { RESOURCES, CUSTOM_RESOURCES, apiVersionOf, servedVersions } from './resources';
 export type { ResourceInfo } from './resources';
 export { defaultPullPolicy } from './admission/pod-defaults';
 export { parseTime, rfc3339 } from './api/time';

@@ -108,7 +108,12 @@ export function resourceForKind(kind: string, apiVersion?: string): ResourceInfo
   return ALL.find((res) => res.kind === kind && (group === undefined || res.group === group));
 }
 
-/** `apps/v1` or `v1`. */
-export function apiVersionOf(res: ResourceInfo): string {
-  return res.group ? `${res.group}/${res.version}` : res.version;
+/** `apps/v1` or `v1`; `version`: another version it serves (default: the stored one). */
+export function apiVersionOf(res: ResourceInfo, version = res.version): string {
+  return res.group ? `${res.group}/${version}` : version;
+}
+
+/** Every version the server serves the resource in, the stored one first (autoscaling/v2, then v1). */
+export function servedVersions(res: ResourceInfo): string[] {
+  return [res.version, ...(res.alsoServed ?? [])];
 }

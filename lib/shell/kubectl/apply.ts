@@ -1,4 +1,4 @@
-import { isStatusError, strictDecodingError, unknownFields, type KubeObject, type ResourceInfo } from '../../cluster';
+import { isStatusError, servedVersions, strictDecodingError, unknownFields, type KubeObject, type ResourceInfo } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { CREATE_SUB_FLAGS, runCreateSubcommand } from './create-subcommands';
 import { formatError, KubectlError, NotSimulated } from './errors';
@@ -21,7 +21,7 @@ export function resolveObject(k: Kubectl, obj: KubeObject, source: string): Reso
   validateObject(obj, source);
   const [group, version] = obj.apiVersion!.includes('/') ? obj.apiVersion!.split('/') : ['', obj.apiVersion!];
   const res = k.cluster.resourceForKind(obj.kind!, obj.apiVersion);
-  if (!res || (res.version !== version && !res.alsoServed?.includes(version)) || res.group !== group) {
+  if (!res || !servedVersions(res).includes(version) || res.group !== group) {
     throw new MappingError(`error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: ` +
       `"${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\n` +
       'ensure CRDs are installed first');

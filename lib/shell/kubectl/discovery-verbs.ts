@@ -4,7 +4,7 @@ import { runTop } from './top';
  * staging/src/k8s.io/kubectl/pkg/cmd/{apiresources/apiresources.go,apiresources/apiversions.go,
  * clusterinfo/clusterinfo.go,top/top.go}; `explain` lives in explain/.
  */
-import { apiVersionOf, CUSTOM_RESOURCES, RESOURCES, type Cluster, type KubeObject, type ResourceInfo } from '../../cluster';
+import { apiVersionOf, CUSTOM_RESOURCES, RESOURCES, servedVersions, type Cluster, type KubeObject, type ResourceInfo } from '../../cluster';
 import type { Kubectl, VerbSpec } from './context';
 import { KubectlError } from './errors';
 import { tabulate } from './printers/tabwriter';
@@ -57,8 +57,7 @@ export const apiVersionsVerb: VerbSpec = {
   name: 'api-versions', short: 'Print the supported API versions on the server, in the form of "group/version"', usage: 'kubectl api-versions [flags] [options]',
   flags: [],
   run: (k) => {
-    // Every served version of a group, not only the stored one (autoscaling/v1 beside autoscaling/v2).
-    const versions = [...new Set(served(k.cluster).flatMap((r) => [apiVersionOf(r), ...(r.alsoServed ?? []).map((v) => apiVersionOf({ ...r, version: v }))]))].sort();
+    const versions = [...new Set(served(k.cluster).flatMap((r) => servedVersions(r).map((v) => apiVersionOf(r, v))))].sort();
     k.out(versions.map((v) => `${v}\n`).join(''));
     return 0;
   },

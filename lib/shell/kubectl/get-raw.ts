@@ -1,4 +1,4 @@
-import { apiVersionOf, readMetrics, rfc3339, type KubeObject, type ResourceInfo } from '../../cluster';
+import { apiVersionOf, readMetrics, rfc3339, servedVersions, type KubeObject, type ResourceInfo } from '../../cluster';
 import type { Kubectl } from './context';
 import { ordered } from './discovery-verbs';
 import { KubectlError, NotSimulated } from './errors';
@@ -38,8 +38,7 @@ function apiGroups(k: Kubectl) {
   for (const r of ordered(k.cluster)) {
     if (!r.group) continue;
     const versions = groups.get(r.group) ?? new Set<string>();
-    versions.add(r.version);
-    for (const v of r.alsoServed ?? []) versions.add(v);
+    for (const v of servedVersions(r)) versions.add(v);
     groups.set(r.group, versions);
   }
   return [...groups].map(([name, versions]) => {
@@ -53,7 +52,7 @@ function resourcePath(k: Kubectl, group: string, version: string, rest: string[]
   let ns: string | undefined;
   if (rest[0] === 'namespaces' && rest.length >= 3) { ns = rest[1]; rest = rest.slice(2); }
   const [plural, name, ...extra] = rest;
-  const res = ordered(k.cluster).find((r: ResourceInfo) => r.plural === plural && r.group === group && (r.version === version || r.alsoServed?.includes(version)));
+  const res = ordered(k.cluster).find((r: ResourceInfo) => r.plural === plural && r.group === group && servedVersions(r).includes(version));
   if (!res || extra.length || (ns && !res.namespaced)) throw new KubectlError(NOT_FOUND);
   if (name) {
     const obj = k.cluster.get<KubeObject>(res.kind, ns, name);

@@ -5,7 +5,7 @@
  * kubernetes-types package, extracted by scripts/gen-explain.ts into api-docs.json and
  * loaded on first use only (server side; never part of a browser bundle).
  */
-import type { KubeObject, ResourceInfo } from '../../../cluster';
+import { servedVersions, type KubeObject, type ResourceInfo } from '../../../cluster';
 import type { Kubectl, VerbSpec } from '../context';
 import { KubectlError, NotSimulated } from '../errors';
 import { withCrd } from './crd-docs';
@@ -70,8 +70,7 @@ async function runExplain(k: Kubectl): Promise<number> {
     return 0;
   }
   const prefix = `${gv.group ? `${gv.group}/` : ''}${gv.version}/`;
-  const served = [res.version, ...(res.alsoServed ?? [])];
-  if (gv.group === res.group && !served.includes(gv.version)) throw new KubectlError(`error: couldn't find resource for "${gvr}"`);
+  if (gv.group === res.group && !servedVersions(res).includes(gv.version)) throw new KubectlError(`error: couldn't find resource for "${gvr}"`);
   if (!Object.keys(docs.kinds).some((key) => key.startsWith(prefix)) && gv.group !== res.group) {
     throw new KubectlError(`error: couldn't find resource for "${gvr}"`);
   }
