@@ -21,3 +21,13 @@ export function deepCopy<T>(v: T): T {
   }
   return out as T;
 }
+
+/**
+ * A copy of a stored object for a controller that writes its status (and top-level metadata
+ * keys): the top level and metadata copied one level, status deep, everything else (the spec)
+ * shared with the stored object. The store freeze guard under Vitest proves the callers leave
+ * the shared parts alone.
+ */
+export function statusCopy<T extends { metadata?: object; status?: unknown }>(o: Readonly<T>): T {
+  return { ...o, metadata: { ...o.metadata }, status: deepCopy(o.status) } as T;
+}

@@ -1,4 +1,4 @@
-import { deepCopy } from '../clone';
+import { deepCopy, statusCopy } from '../clone';
 import { matchesLabelSelector } from '../api/label-selector';
 import { controllerOf, newControllerRef } from '../api/owners';
 import { parseTime } from '../api/time';
@@ -85,7 +85,7 @@ export class DeploymentController implements Controller {
     const stored = this.ctx.store.peekOne('Deployment', ns, name) as Readonly<Deploy> | undefined;
     if (!stored || stored.metadata.deletionTimestamp) return;
     // A sync sets conditions and the revision annotation: those levels are copied, the spec shared.
-    const d = { ...stored, metadata: { ...stored.metadata }, status: deepCopy(stored.status) } as Deploy;
+    const d = statusCopy(stored);
     const all = this.replicaSets(d);
     const scale = (rs: RS, n: number) => this.scaleReplicaSet(d, rs, n);
     if (d.spec?.paused || isScalingEvent(d, all)) {

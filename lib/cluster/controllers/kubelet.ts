@@ -1,4 +1,4 @@
-import { deepCopy } from '../clone';
+import { statusCopy } from '../clone';
 import type { Node, Pod } from '../k8s';
 import type { Task } from '../queue';
 import type { Controller, ControllerContext } from './controller';
@@ -166,13 +166,4 @@ export class Kubelet implements Controller {
     setCondition(pod, 'PodReadyToStartContainers', 'True', this.ctx.now());
     setCondition(pod, 'Initialized', 'True', this.ctx.now());
   }
-}
-
-/**
- * The pod as the kubelet's stages change it: its own metadata (top level) and status (deep), the
- * spec shared with the stored pod. The kubelet writes status only (as the real one does through
- * pods/status); the store freeze guard under Vitest proves no stage changes the spec in place.
- */
-function statusCopy(pod: Readonly<Pod>): Pod {
-  return { ...pod, metadata: { ...pod.metadata }, status: deepCopy(pod.status) } as Pod;
 }

@@ -1,4 +1,4 @@
-import { deepCopy } from '../clone';
+import { statusCopy } from '../clone';
 import type { Node, PersistentVolumeClaim, Pod, Taint, Toleration } from '../k8s';
 import type { Task } from '../queue';
 import type { Controller, ControllerContext } from './controller';
@@ -80,7 +80,7 @@ export class Scheduler implements Controller {
     const stored = store.peekOne('Pod', task.ns as string, task.name as string) as Readonly<Pod> | undefined;
     if (!stored || stored.metadata?.uid !== task.uid || stored.spec?.nodeName || stored.metadata?.deletionTimestamp) return;
     // The binding sets spec.nodeName and the PodScheduled condition: those levels are copied, the rest shared.
-    const pod: Pod = { ...stored, metadata: { ...stored.metadata }, spec: { ...stored.spec! }, status: deepCopy(stored.status) };
+    const pod: Pod = { ...statusCopy(stored), spec: { ...stored.spec! } };
     // Read only: the stored nodes in list (name) order, not copied.
     const nodes = [...store.peek('Node')].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)) as Node[];
     const now = this.ctx.now();
