@@ -183,23 +183,26 @@ class SimCluster implements Cluster {
   advanceBy(ms: number): void { this.advanceTo(this.clock + ms); }
   nextDueAt(): number | undefined { return this.queue.peek()?.at; }
 
-  snapshot(): ClusterSnapshot {
-    const events = this.events.state();
+  /** The state but the objects and the event caches (in snapshot() the objects follow `queue`). */
+  private header(): SnapshotTextHeader {
+    const files = this.files.toJSON();
     const net = this.net.toJSON();
-    return withCompactJson({ v: 3, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
-      queue: this.queue.toJSON(), objects: this.store.allRefs() as StoredObject[], ...(Object.keys(this.files.toJSON()).length && { files: this.files.toJSON() }),
-      ...(events && { events }), ...(net && { net }) }, this.codec);
+    return { v: 3, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(), queue: this.queue.toJSON(),
+      ...(Object.keys(files).length && { files }), ...(net && { net }) };
+  }
+
+  snapshot(): ClusterSnapshot {
+    const { files, net, ...head } = this.header();
+    const events = this.events.state();
+    return withCompactJson({ ...head, objects: this.store.allRefs() as StoredObject[], ...(files && { files }), ...(events && { events }),
+      ...(net && { net }) }, this.codec);
   }
 
   snapshotText(): string {
-    const files = this.files.toJSON();
-    const net = this.net.toJSON();
-    const header: SnapshotTextHeader = { v: 3, seed: this.seed, now: this.clock, rv: this.store.revision, prng: this.prng.state(),
-      queue: this.queue.toJSON(), ...(Object.keys(files).length && { files }), ...(net && { net }) };
     // Every store write bumps the revision: the same revision, the same object lines.
     const rev = this.store.revision;
     if (this.objectsText?.rev !== rev) this.objectsText = { rev, text: objectsText(this.store.allRefs() as StoredObject[], this.codec) };
-    return snapshotText(header, this.events.stateText(), this.objectsText.text);
+    return snapshotText(this.header(), this.events.stateText(), this.objectsText.text);
   }
 
   get<T = KubeObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
