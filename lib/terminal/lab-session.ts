@@ -1,5 +1,6 @@
 import { createCluster, restoreCluster, type Cluster } from '@/lib/cluster';
 import { createShell, type ShellSession } from '@/lib/shell';
+import { changedHomeFiles } from './home-files';
 import { createStartingLab, labText, parseSavedLab, type LabSnapshot } from './lab-setup';
 import { LineEditor } from './line-editor';
 import type { LabFileInfo, ServerMessage } from './protocol';
@@ -265,7 +266,7 @@ export class LabSession {
     clearTimeout(this.clockTimer);
     let exitCode = 1;
     const revision = this.stateVersion;
-    const files = this.homeFiles();
+    const files = this.shell.snapshot().files; // shared content strings: cheap to compare afterwards
     try {
       this.syncClock();
       exitCode = await this.shell.run(command, {
@@ -356,19 +357,10 @@ export class LabSession {
     return { ok: true };
   }
 
-  /** Files under the home directory (content strings are shared, so comparing them is cheap). */
-  private homeFiles(): Record<string, string> {
-    return this.shell.snapshot().files;
-  }
-
   /** Tells the editor panes which home files a command created, changed or removed. */
   private announceFileChanges(before: Record<string, string>): void {
-    const after = this.homeFiles();
-    const changed: string[] = [];
-    for (const [path, content] of Object.entries(after)) if (before[path] !== content) changed.push(path);
-    for (const path of Object.keys(before)) if (!(path in after)) changed.push(path);
-    const home = changed.filter((p) => p.startsWith('/root/')).sort();
-    if (home.length) this.broadcast({ t: 'fs', op: 'changed', changed: home, files: this.listFiles() });
+    const changed = changedHomeFiles(before, this.shell.snapshot().files);
+    if (changed.length) this.broadcast({ t: 'fs', op: 'changed', changed, files: this.listFiles() });
   }
 
   /** Saves the lab if it changed; returns whether it did. */
