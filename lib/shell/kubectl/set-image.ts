@@ -4,18 +4,7 @@ import { formatError, KubectlError, NotSimulated } from './errors';
 import { resourceName } from './printers/output';
 import { fullHelp } from './help-texts';
 import { resolveArgs } from './resource-args';
-import { runSetEnv, runSetResources } from './set-env-resources';
-
-/** The pod spec inside each kind (polymorphichelpers/updatepodspec.go). */
-function podSpecOf(obj: KubeObject): { containers?: { name: string; image?: string }[]; initContainers?: { name: string; image?: string }[] } | undefined {
-  switch (obj.kind) {
-    case 'Pod': return obj.spec;
-    case 'CronJob': return obj.spec?.jobTemplate?.spec?.template?.spec;
-    case 'Deployment': case 'ReplicaSet': case 'StatefulSet': case 'DaemonSet': case 'Job': case 'ReplicationController':
-      return obj.spec?.template?.spec;
-    default: return undefined;
-  }
-}
+import { podSpecOf, runSetEnv, runSetResources } from './set-env-resources';
 
 /** kubectl set image (staging/src/k8s.io/kubectl/pkg/cmd/set/set_image.go). */
 async function runSetImage(k: Kubectl, args: string[]): Promise<number> {
